@@ -1,0 +1,1 @@
+"""Turns what consortia submit into validated, pseudonymised frames and loads them."""

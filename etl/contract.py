@@ -1,0 +1,324 @@
+"""The input contract: what a consortium may submit, as data.
+
+Every dataset, column, Korean header, type, allowed value and personal-data flag is declared
+here once. Readers use it to recognise headers, the validator to check values, the pseudonymiser
+to know what to hash, and `python -m etl docs` to write docs/input-contract.md. Change the contract
+here and everything else follows; never add a column check anywhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ColumnType = Literal["text", "int", "number", "date", "bool", "list"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One submitted column: its warehouse name, the header consortia write, and its rules."""
+
+    name: str
+    korean: str
+    dtype: ColumnType
+    description: str
+    required: bool = True
+    aliases: tuple[str, ...] = ()
+    #: canonical code -> labels a submitter may write for it (Korean and English)
+    allowed: dict[str, tuple[str, ...]] | None = None
+    pattern: str | None = None
+    #: personal data: replaced by a keyed hash (`<name>_key`) before anything is written
+    personal: bool = False
+    #: personal data with no analytic use: dropped after validation, never hashed or stored
+    drop: bool = False
+    #: the value names an institution that must match the reference list
+    institution: bool = False
+    min_value: float | None = None
+    max_value: float | None = None
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        """Every header text that identifies this column, canonical name first."""
+        return (self.name, self.korean, *self.aliases)
+
+    @property
+    def stored_name(self) -> str:
+        """The column's name in the warehouse (hashed personal columns get a `_key` suffix)."""
+        return f"{self.name}_key" if self.personal else self.name
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One kind of record a submission may contain, with its natural key."""
+
+    name: str
+    korean: str
+    description: str
+    columns: tuple[Column, ...]
+    #: columns that identify a record within one consortium (after hashing)
+    key: tuple[str, ...]
+    #: sheet or file names (without extension) that hold this dataset
+    sources: tuple[str, ...] = field(default_factory=tuple)
+
+    def column(self, name: str) -> Column:
+        """The column called `name`."""
+        return next(c for c in self.columns if c.name == name)
+
+    @property
+    def stored_columns(self) -> tuple[Column, ...]:
+        """Columns that reach the warehouse (dropped personal columns excluded)."""
+        return tuple(c for c in self.columns if not c.drop)
+
+
+RESEARCHER_NUMBER = Column(
+    "researcher_number", "국가연구자번호", "text",
+    "National researcher number (8 digits). Personal: stored only as a keyed hash.",
+    aliases=("연구자번호", "researcher_no", "researcher id"), pattern=r"^\d{8}$", personal=True,
+)
+
+DEGREE_LEVELS = {
+    "MS": ("석사", "석사과정", "master", "masters", "m.s.", "ms"),
+    "PhD": ("박사", "박사과정", "doctoral", "ph.d.", "phd"),
+    "integrated": ("석박통합", "석박사통합", "통합과정", "integrated", "integrated ms/phd"),
+}
+
+STUDENTS = Dataset(
+    "students", "참여학생",
+    "Masters and PhD students taking part in the consortium's joint research. Resubmitting a "
+    "student (same researcher number) in a later period updates the record.",
+    columns=(
+        RESEARCHER_NUMBER,
+        Column("name", "성명", "text", "Full name. Personal: dropped after validation.",
+               required=False, aliases=("이름",), drop=True),
+        Column("name_en", "영문성명", "text",
+               "Name as written on papers (e.g. 'Minjun Kim'); hashed so that a paper's first "
+               "author can be matched to a student without storing the name.",
+               required=False, aliases=("영문명", "english name"), personal=True),
+        Column("email", "이메일", "text", "E-mail. Personal: dropped after validation.",
+               required=False, aliases=("e-mail", "전자우편"), drop=True),
+        Column("phone", "연락처", "text", "Phone number. Personal: dropped after validation.",
+               required=False, aliases=("전화번호", "휴대전화"), drop=True),
+        Column("orcid", "ORCID", "text", "ORCID iD (0000-0000-0000-000X); stored hashed.",
+               required=False, aliases=("orcid id",),
+               pattern=r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", personal=True),
+        Column("institution", "소속기관", "text", "University, matched to the reference list.",
+               aliases=("소속대학", "대학", "university"), institution=True),
+        Column("degree_program", "학위과정", "text", "Degree programme.",
+               aliases=("과정", "degree"), allowed=DEGREE_LEVELS),
+        Column("enrolment_date", "입학일", "date", "Date of entry to the degree programme.",
+               aliases=("입학일자", "enrollment_date")),
+        Column("participation_start", "참여시작일", "date",
+               "First day of participation in the consortium's research.",
+               aliases=("참여 시작일", "participation start")),
+        Column("participation_end", "참여종료일", "date",
+               "Last day of participation; empty while still participating.",
+               required=False, aliases=("참여 종료일", "participation end")),
+        Column("status", "학적상태", "text", "Enrolment status at the end of the period.",
+               aliases=("상태", "학적"),
+               allowed={"enrolled": ("재학", "재학중", "enrolled", "active"),
+                        "on_leave": ("휴학", "on leave", "leave"),
+                        "graduated": ("졸업", "graduated"),
+                        "withdrawn": ("중도탈락", "제적", "자퇴", "withdrawn", "dropped out")}),
+        Column("graduation_date", "졸업일", "date", "Date the degree was awarded.",
+               required=False, aliases=("졸업일자", "학위취득일")),
+        Column("degree_awarded", "취득학위", "text",
+               "Degree awarded at graduation (an integrated student may leave with an MS).",
+               required=False, aliases=("학위",),
+               allowed={"MS": DEGREE_LEVELS["MS"], "PhD": DEGREE_LEVELS["PhD"]}),
+    ),
+    key=("researcher_number_key",),
+    sources=("students", "참여학생", "참여인력", "학생"),
+)
+
+PUBLICATIONS = Dataset(
+    "publications", "논문",
+    "Papers that acknowledge one of the consortium's projects. Sent as BibTeX, or as a sheet.",
+    columns=(
+        Column("title", "논문제목", "text", "Title of the paper.", aliases=("제목", "title")),
+        Column("year", "발행연도", "int", "Year of publication.", aliases=("연도", "게재연도"),
+               min_value=2000, max_value=2100),
+        Column("month", "발행월", "int", "Month of publication, if known.", required=False,
+               aliases=("게재월",), min_value=1, max_value=12),
+        Column("venue", "게재지", "text", "Journal or conference.",
+               aliases=("학술지명", "학술대회명", "journal", "booktitle")),
+        Column("doi", "DOI", "text", "Digital Object Identifier, any common spelling.",
+               required=False),
+        Column("arxiv_id", "arXiv", "text", "arXiv identifier, e.g. 2401.01234.",
+               required=False, aliases=("arxiv id", "eprint")),
+        Column("authors", "저자", "list",
+               "Authors in order, separated by ';' (BibTeX: 'and'). Public, but stored hashed.",
+               aliases=("저자명", "author"), personal=True),
+        Column("affiliations", "저자소속", "list",
+               "Institutions of the authors, separated by ';'.", required=False,
+               aliases=("소속", "affiliation")),
+        Column("is_open_access", "오픈액세스", "bool", "Whether the paper is open access.",
+               required=False, aliases=("OA", "open access")),
+        Column("acknowledged_projects", "사사과제번호", "list",
+               "Project numbers in the paper's acknowledgement, separated by ';'.",
+               aliases=("사사", "과제번호", "funding")),
+    ),
+    key=("publication_ref",),
+    sources=("publications", "논문", "논문실적"),
+)
+
+DISPATCH_ORGS = "Company that hosts the researcher, matched to the reference list."
+
+DISPATCHES = Dataset(
+    "dispatches", "파견",
+    "Researchers dispatched to a company. One row per stay.",
+    columns=(
+        RESEARCHER_NUMBER,
+        Column("name", "성명", "text", "Full name. Personal: dropped after validation.",
+               required=False, aliases=("이름",), drop=True),
+        Column("host_organisation", "파견기관", "text", DISPATCH_ORGS,
+               aliases=("파견기업", "host"), institution=True),
+        Column("start_date", "파견시작일", "date", "First day at the company.",
+               aliases=("시작일",)),
+        Column("end_date", "파견종료일", "date", "Last day at the company; empty if ongoing.",
+               required=False, aliases=("종료일",)),
+    ),
+    key=("researcher_number_key", "host_organisation", "start_date"),
+    sources=("dispatches", "파견", "파견현황", "파견실적"),
+)
+
+DESTINATIONS = Dataset(
+    "destinations", "졸업생진로",
+    "Where graduates are 6 and 12 months after graduation.",
+    columns=(
+        RESEARCHER_NUMBER,
+        Column("months_after_graduation", "조사시점", "int",
+               "Months after graduation at which the destination was observed (6 or 12).",
+               aliases=("조사시점(개월)",),
+               allowed={"6": ("6", "6개월"), "12": ("12", "12개월")}),
+        Column("destination_status", "진로상태", "text", "What the graduate was doing.",
+               aliases=("진로",),
+               allowed={"employed": ("취업", "employed"),
+                        "further_study": ("진학", "further study"),
+                        "seeking": ("미취업", "구직중", "seeking", "unemployed"),
+                        "unknown": ("미상", "확인불가", "unknown")}),
+        Column("organisation", "기관명", "text", "Employer or university, if any.",
+               required=False, aliases=("취업처", "진학처", "employer")),
+        Column("ksic_code", "KSIC", "text", "Korean Standard Industrial Classification code "
+               "of the employer (e.g. 58222, 70113).", required=False,
+               aliases=("업종코드", "산업분류코드"), pattern=r"^[A-U]?\d{2,5}$"),
+    ),
+    key=("researcher_number_key", "months_after_graduation"),
+    sources=("destinations", "졸업생진로", "진로", "취업현황"),
+)
+
+PROJECTS = Dataset(
+    "projects", "공동연구과제",
+    "Joint research projects run by the consortium.",
+    columns=(
+        Column("project_number", "과제번호", "text",
+               "National R&D project number: 3-digit ministry code + 7-digit serial.",
+               aliases=("NTIS 과제번호",), pattern=r"^\d{10}$"),
+        Column("title", "과제명", "text", "Title of the project.", aliases=("연구과제명",)),
+        Column("start_date", "시작일", "date", "First day of the project.",
+               aliases=("과제시작일",)),
+        Column("end_date", "종료일", "date", "Last day of the project.", required=False,
+               aliases=("과제종료일",)),
+        Column("institutions", "참여기관", "list",
+               "Participating universities and companies, separated by ';'.",
+               aliases=("참여대학",), institution=True),
+    ),
+    key=("project_number",),
+    sources=("projects", "공동연구과제", "과제"),
+)
+
+TARGETS = Dataset(
+    "targets", "목표",
+    "Targets agreed with the ministry, overriding the call's floors for a KPI.",
+    columns=(
+        Column("kpi_id", "지표ID", "text", "KPI id from the catalogue (docs/kpi-catalogue.md)."),
+        Column("program_year", "사업연차", "int", "Program year the target applies to.",
+               aliases=("연차",), min_value=1, max_value=10),
+        Column("target_value", "목표값", "number", "Target value, in the KPI's unit.",
+               aliases=("목표",), min_value=0),
+    ),
+    key=("kpi_id", "program_year"),
+    sources=("targets", "목표", "성과목표"),
+)
+
+SUBMITTED_DATASETS: tuple[Dataset, ...] = (
+    STUDENTS, PUBLICATIONS, DISPATCHES, DESTINATIONS, PROJECTS, TARGETS,
+)
+
+
+CONSORTIA = Dataset(
+    "consortia", "컨소시엄", "Consortia in the program (kept by the ministry).",
+    columns=(
+        Column("consortium_id", "컨소시엄ID", "text", "Short stable id, e.g. 'vaiv'.",
+               pattern=r"^[a-z0-9-]+$"),
+        Column("name_ko", "컨소시엄명", "text", "Korean name."),
+        Column("name_en", "영문명", "text", "English name."),
+        Column("lead_institution_id", "주관기관ID", "text", "Lead company (institutions)."),
+        Column("start_date", "사업시작일", "date", "Start of the consortium's agreement; program "
+               "year 1 is the calendar year of this date."),
+        Column("grant_number", "과제번호", "text", "The consortium's national R&D project number.",
+               pattern=r"^\d{10}$"),
+        Column("source", "출처", "text", "Where the facts come from.", required=False),
+    ),
+    key=("consortium_id",),
+    sources=("consortia",),
+)
+
+INSTITUTIONS = Dataset(
+    "institutions", "기관", "Universities, companies and public bodies, with ROR ids where known.",
+    columns=(
+        Column("institution_id", "기관ID", "text", "Short stable id.", pattern=r"^[a-z0-9-]+$"),
+        Column("ror_id", "ROR", "text", "Research Organization Registry id.", required=False,
+               pattern=r"^0[a-z0-9]{6}\d{2}$"),
+        Column("institution_type", "기관유형", "text", "Kind of institution.",
+               allowed={"university": ("university", "대학"), "company": ("company", "기업"),
+                        "public_research": ("public_research", "출연연"),
+                        "government": ("government", "정부")}),
+        Column("name_ko", "기관명", "text", "Korean name."),
+        Column("name_en", "영문기관명", "text", "English name."),
+        Column("aliases", "별칭", "list", "Other names submitters write, separated by ';'.",
+               required=False),
+        Column("city", "소재지", "text", "City.", required=False),
+        Column("source", "출처", "text", "Where the record comes from.", required=False),
+    ),
+    key=("institution_id",),
+    sources=("institutions",),
+)
+
+CONSORTIUM_MEMBERS = Dataset(
+    "consortium_members", "컨소시엄 참여기관", "Which institutions belong to which consortium.",
+    columns=(
+        Column("consortium_id", "컨소시엄ID", "text", "Consortium (consortia)."),
+        Column("institution_id", "기관ID", "text", "Institution (institutions)."),
+        Column("member_role", "역할", "text", "Role in the consortium.",
+               allowed={"lead": ("lead", "주관"), "university": ("university", "참여대학"),
+                        "partner": ("partner", "협력기업")}),
+        Column("research_domain", "연구분야", "text", "Domain the member works on.",
+               required=False),
+    ),
+    key=("consortium_id", "institution_id"),
+    sources=("consortium_members",),
+)
+
+TOP_VENUES = Dataset(
+    "top_venues", "우수학술지·학회", "The versioned list of top venues the program recognises.",
+    columns=(
+        Column("venue_list_version", "목록버전", "text", "Version of the list."),
+        Column("venue_id", "학회ID", "text", "Short stable id."),
+        Column("venue_name", "학회명", "text", "Full name."),
+        Column("aliases", "별칭", "list", "Other names, separated by ';'.", required=False),
+        Column("field", "분야", "text", "Research field.", required=False),
+    ),
+    key=("venue_list_version", "venue_id"),
+    sources=("top_venues",),
+)
+
+REFERENCE_DATASETS: tuple[Dataset, ...] = (CONSORTIA, INSTITUTIONS, CONSORTIUM_MEMBERS, TOP_VENUES)
+
+
+def dataset_for_source(stem: str) -> Dataset | None:
+    """The dataset a sheet or file name (without extension) holds, if any."""
+    wanted = stem.strip().lower()
+    for dataset in SUBMITTED_DATASETS:
+        if wanted in (s.lower() for s in dataset.sources):
+            return dataset
+    return None

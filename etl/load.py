@@ -1,0 +1,208 @@
+"""The one loader: read and check submissions, then publish them as one new warehouse version.
+
+Reading and checking is done for every submission before anything is written. A submission with
+a file-level problem is not loaded at all (a half slice would mislead); the others are. Accepted
+rows go to the raw tables, rejected rows to the quarantine with their reasons, and the load log
+records file hashes and counts, so for every file `rows in = accepted + rejected`. A submission
+whose files are byte-identical to the last load of its slice is skipped: loading twice changes
+nothing.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polars as pl
+
+import config
+from etl.problems import ROW_REASONS, FileProblem
+from etl.readers import ROW, read_file
+from etl.reference import Reference, read_reference
+from etl.submission import Submission, find_submissions, read_manifest
+from etl.transform import to_raw
+from etl.validate import REJECTION_SCHEMA, Context, Validated, validate
+from warehouse import catalogue, store
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class SubmissionResult:
+    """What happened to one submission folder."""
+
+    folder: Path
+    submission: Submission | None = None
+    checked: list[Validated] = field(default_factory=list)
+    problems: list[FileProblem] = field(default_factory=list)
+    file_hashes: dict[str, str] = field(default_factory=dict)
+    outcome: str = "pending"
+    load_id: str | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """One hash over the names and contents of every file of the submission."""
+        text = "\n".join(f"{name}:{digest}" for name, digest in sorted(self.file_hashes.items()))
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    @property
+    def rows_in(self) -> int:
+        """Data rows read from all files."""
+        return sum(v.rows_in for v in self.checked)
+
+    @property
+    def rows_rejected(self) -> int:
+        """Rows rejected across all files."""
+        return sum(v.rows_rejected for v in self.checked)
+
+    @property
+    def rejections(self) -> pl.DataFrame:
+        """Every rejected value of the submission, with reasons in Korean and English."""
+        frames = [v.rejections for v in self.checked if v.rejections.height]
+        if not frames:
+            return _with_reasons(pl.DataFrame(schema=REJECTION_SCHEMA))
+        return _with_reasons(pl.concat(frames))
+
+
+@dataclass
+class LoadReport:
+    """The outcome of one `etl load` run."""
+
+    results: list[SubmissionResult]
+    warehouse_file: Path | None
+    dry_run: bool
+
+    @property
+    def ok(self) -> bool:
+        """True when no file had a problem."""
+        return not any(r.problems for r in self.results)
+
+
+def _with_reasons(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.with_columns(
+        pl.col("reason_code").replace_strict({k: v[0] for k, v in ROW_REASONS.items()},
+                                             default=None, return_dtype=pl.String)
+        .alias("reason_en"),
+        pl.col("reason_code").replace_strict({k: v[1] for k, v in ROW_REASONS.items()},
+                                             default=None, return_dtype=pl.String)
+        .alias("reason_ko"))
+
+
+def check_submission(folder: Path, reference: Reference) -> SubmissionResult:
+    """Read and validate every file of one submission folder; writes nothing."""
+    result = SubmissionResult(folder)
+    try:
+        submission = read_manifest(folder)
+        if submission.consortium_id not in reference.consortium_ids:
+            raise FileProblem("submission.toml", "unknown_consortium",
+                              f"consortium_id {submission.consortium_id!r} is not in the program",
+                              f"사업에 없는 컨소시엄 ID입니다: {submission.consortium_id!r}")
+    except FileProblem as problem:
+        result.problems.append(problem)
+        result.outcome = "failed"
+        return result
+    result.submission = submission
+    context = Context(period_end=submission.period_end,
+                      institution_index=reference.institution_index,
+                      kpi_ids=catalogue.kpi_ids())
+    for path in submission.data_files():
+        result.file_hashes[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+        try:
+            tables = read_file(path, submission.file_datasets.get(path.name))
+        except FileProblem as problem:
+            result.problems.append(problem)
+            continue
+        result.checked.extend(validate(table, context) for table in tables)
+    result.outcome = "failed" if result.problems else "checked"
+    return result
+
+
+def _raw_frames(result: SubmissionResult, reference: Reference,
+                secret: bytes) -> dict[str, pl.DataFrame]:
+    """Accepted rows of each dataset, pseudonymised and tagged with their slice and origin."""
+    submission = result.submission
+    assert submission is not None and result.load_id is not None
+    by_dataset: dict[str, list[pl.DataFrame]] = {}
+    for checked in result.checked:
+        raw = to_raw(checked.accepted, checked.table.dataset, secret, reference.institution_index)
+        raw = raw.rename({ROW: "source_row"}).with_columns(
+            pl.lit(submission.consortium_id).alias("consortium_id"),
+            pl.lit(submission.period).alias("period"),
+            pl.lit(result.load_id).alias("load_id"),
+            pl.lit(checked.table.file_name).alias("source_file"))
+        by_dataset.setdefault(checked.table.dataset.name, []).append(raw)
+    return {name: pl.concat(frames, how="diagonal_relaxed")
+            for name, frames in by_dataset.items()}
+
+
+def _log_frames(result: SubmissionResult, loaded_by: str,
+                loaded_at: datetime) -> dict[str, pl.DataFrame]:
+    submission = result.submission
+    assert submission is not None
+    rows_in, rejected = result.rows_in, result.rows_rejected
+    load = pl.DataFrame([{
+        "load_id": result.load_id, "consortium_id": submission.consortium_id,
+        "period": submission.period, "submitted_by": submission.submitted_by,
+        "loaded_by": loaded_by, "loaded_at": loaded_at, "fingerprint": result.fingerprint,
+        "rows_in": rows_in, "rows_accepted": rows_in - rejected, "rows_rejected": rejected,
+        "outcome": result.outcome}])
+    per_file: dict[str, list[int]] = {name: [0, 0] for name in result.file_hashes}
+    for checked in result.checked:
+        per_file[checked.table.file_name][0] += checked.rows_in
+        per_file[checked.table.file_name][1] += checked.rows_rejected
+    files = pl.DataFrame([{
+        "load_id": result.load_id, "file_name": name, "file_sha256": result.file_hashes[name],
+        "rows_in": counts[0], "rows_accepted": counts[0] - counts[1], "rows_rejected": counts[1]}
+        for name, counts in per_file.items()])
+    quarantine = result.rejections.with_columns(
+        pl.lit(result.load_id).alias("load_id"),
+        pl.lit(submission.consortium_id).alias("consortium_id"),
+        pl.lit(submission.period).alias("period"))
+    return {"raw_load": load, "raw_load_file": files, "raw_rejected_row": quarantine}
+
+
+def load(root: Path, *, dry_run: bool = False, loaded_by: str | None = None,
+         progress: Progress | None = None, directory: Path | None = None) -> LoadReport:
+    """Check every submission under `root` and, unless `dry_run`, publish them."""
+    reference = read_reference()
+    folders = find_submissions(root)
+    results = []
+    for index, folder in enumerate(folders, start=1):
+        results.append(check_submission(folder, reference))
+        if progress:
+            progress(index, len(folders), f"checked {folder.relative_to(root.parent)}")
+    loadable = [r for r in results if r.outcome == "checked"]
+    if dry_run:
+        for result in loadable:
+            result.outcome = "dry-run"
+        return LoadReport(results, None, dry_run=True)
+    secret, _ = config.pseudonym_key()
+    loaded_by = loaded_by or getpass.getuser()
+    with store.new_version(directory) as version:
+        version.replace_reference(reference.frames, reference.fingerprint)
+        for index, result in enumerate(loadable, start=1):
+            submission = result.submission
+            assert submission is not None
+            previous = version.latest_fingerprint(submission.consortium_id, submission.period)
+            if previous == result.fingerprint:
+                result.outcome = "unchanged"
+                continue
+            loaded_at = datetime.now(UTC).replace(tzinfo=None)
+            result.load_id = (f"{submission.consortium_id}-{submission.period}-"
+                              f"{loaded_at:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}")
+            result.outcome = "replaced" if previous else "loaded"
+            version.replace_slice(submission.consortium_id, submission.period,
+                                  _raw_frames(result, reference, secret))
+            for table, frame in _log_frames(result, loaded_by, loaded_at).items():
+                version.append_log(table, frame)
+            if progress:
+                progress(index, len(loadable), f"loaded {submission.consortium_id} "
+                         f"{submission.period}")
+        path = version.path
+    return LoadReport(results, path if store.current_file(directory) == path else None,
+                      dry_run=False)

@@ -1,0 +1,53 @@
+"""Keyed hashes that replace personal identifiers before anything is written.
+
+The same identifier always maps to the same key (so a student can be followed across periods and
+a paper's first author matched to a student), but the key cannot be turned back into the
+identifier without the secret, which lives outside git (see `config.pseudonym_key`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import unicodedata
+
+import polars as pl
+
+KEY_HEX_CHARS = 32
+#: identifiers of the same kind share a purpose, so a student's name and a paper's author
+#: name hash to the same key and can be matched without either being stored
+SHARED_PURPOSES = {"name_en": "person_name", "authors": "person_name"}
+
+
+def normalise_identifier(purpose: str, value: str) -> str:
+    """The canonical text hashed for `value`: names ignore case, spacing and word order."""
+    value = unicodedata.normalize("NFKC", value).strip()
+    if purpose == "person_name":
+        words = re.findall(r"[^\W\d_]+", value.casefold())
+        return " ".join(sorted(words))
+    if purpose == "orcid":
+        return value.upper().removeprefix("HTTPS://ORCID.ORG/")
+    return value
+
+
+def keyed_hash(value: str, purpose: str, secret: bytes) -> str:
+    """HMAC-SHA256 of the normalised value; the purpose separates identifier kinds."""
+    purpose = SHARED_PURPOSES.get(purpose, purpose)
+    message = f"{purpose}:{normalise_identifier(purpose, value)}".encode()
+    return hmac.new(secret, message, hashlib.sha256).hexdigest()[:KEY_HEX_CHARS]
+
+
+def hash_column(series: pl.Series, purpose: str, secret: bytes) -> pl.Series:
+    """Hash every distinct value once; nulls stay null."""
+    uniques = series.drop_nulls().unique().to_list()
+    mapping = {v: keyed_hash(v, purpose, secret) for v in uniques}
+    return series.replace_strict(mapping, default=None, return_dtype=pl.String)
+
+
+def hash_list_column(series: pl.Series, purpose: str, secret: bytes) -> pl.Series:
+    """Hash each element of a list-of-text column."""
+    uniques = series.explode().drop_nulls().unique().to_list()
+    mapping = {v: keyed_hash(v, purpose, secret) for v in uniques}
+    return series.list.eval(pl.element().replace_strict(mapping, default=None,
+                                                        return_dtype=pl.String))

@@ -1,0 +1,65 @@
+"""The ministry's reference data (consortia, institutions, members, top venues) as frames.
+
+Reference files are kept in data/reference/ with English headers and checked against the same
+contract machinery as submissions; a reference file with any bad row stops the load, because every
+submission is matched against it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+import config
+from etl.contract import REFERENCE_DATASETS
+from etl.institutions import name_index
+from etl.problems import FileProblem
+from etl.readers import ROW, read_csv
+from etl.validate import Context, validate
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Reference tables by dataset name, and the institution name index built from them."""
+
+    frames: dict[str, pl.DataFrame]
+    #: hash of the reference files, so an unchanged reference is not rewritten
+    fingerprint: str
+
+    @property
+    def institution_index(self) -> dict[str, str]:
+        """Every known institution name -> institution_id."""
+        return name_index(self.frames["institutions"])
+
+    @property
+    def consortium_ids(self) -> frozenset[str]:
+        """Ids of the consortia in the program."""
+        return frozenset(self.frames["consortia"]["consortium_id"].to_list())
+
+
+def read_reference(folder: Path | None = None) -> Reference:
+    """Read and check every reference file."""
+    folder = folder or config.REFERENCE_DIR
+    context = Context(period_end=date(2100, 12, 31), institution_index={}, kpi_ids=frozenset())
+    frames = {}
+    digest = hashlib.sha256()
+    for dataset in REFERENCE_DATASETS:
+        path = folder / f"{dataset.name}.csv"
+        if not path.is_file():
+            raise FileProblem(path.name, "missing_reference", f"reference file {path} is missing",
+                              f"기준 정보 파일 {path}이(가) 없습니다")
+        digest.update(path.read_bytes())
+        checked = validate(read_csv(path, dataset), context)
+        if checked.rejections.height:
+            first = checked.rejections.row(0, named=True)
+            raise FileProblem(path.name, "bad_reference",
+                              f"row {first['row_number']}, column {first['column_name']}: "
+                              f"{first['reason_code']}",
+                              f"{first['row_number']}행 {first['column_name']} 열: "
+                              f"{first['reason_code']}")
+        frames[dataset.name] = checked.accepted.drop(ROW)
+    return Reference(frames, digest.hexdigest())

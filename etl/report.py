@@ -1,0 +1,104 @@
+"""Telling people what a load did: progress while it runs, a summary after, a journal kept.
+
+The journal (var/loads/<run>/) holds a readable report in Korean and English, the rejected values
+as CSV, and a JSON summary, for every run including failed and dry runs: the warehouse only
+records loads that succeeded, the journal records every attempt.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polars as pl
+
+import config
+from etl.load import LoadReport, SubmissionResult
+
+
+def print_progress(done: int, total: int, label: str) -> None:
+    """One progress line with a bar, on standard error."""
+    width = 24
+    filled = int(width * done / max(total, 1))
+    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label[:60]:<60}",
+          end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+
+def _name(result: SubmissionResult) -> str:
+    if result.submission:
+        return f"{result.submission.consortium_id} {result.submission.period}"
+    return str(result.folder)
+
+
+def summary_rows(report: LoadReport) -> list[dict[str, object]]:
+    """One row per submission: outcome and counts, rows in = accepted + rejected."""
+    rows = []
+    for result in report.results:
+        rows.append({"submission": _name(result), "outcome": result.outcome,
+                     "files": len(result.file_hashes), "rows_in": result.rows_in,
+                     "rows_accepted": result.rows_in - result.rows_rejected,
+                     "rows_rejected": result.rows_rejected,
+                     "file_problems": len(result.problems)})
+    return rows
+
+
+def print_report(report: LoadReport) -> None:
+    """The end-of-load summary, then every file problem."""
+    rows = summary_rows(report)
+    with pl.Config(tbl_rows=len(rows) + 1, tbl_hide_dataframe_shape=True,
+                   tbl_hide_column_data_types=True):
+        print(pl.DataFrame(rows))
+    total_in = sum(int(r["rows_in"]) for r in rows)
+    total_rejected = sum(int(r["rows_rejected"]) for r in rows)
+    print(f"rows in {total_in} = accepted {total_in - total_rejected} + rejected "
+          f"{total_rejected}")
+    for result in report.results:
+        for problem in result.problems:
+            print(f"FILE PROBLEM {_name(result)}: {problem}", file=sys.stderr)
+    if report.dry_run:
+        print("dry run: nothing was written to the warehouse")
+    elif report.warehouse_file:
+        print(f"published {report.warehouse_file.name}")
+    else:
+        print("nothing changed: the warehouse is as it was")
+
+
+def _markdown(report: LoadReport) -> str:
+    lines = ["# 제출 자료 적재 결과 / Load report", ""]
+    for result in report.results:
+        lines += [f"## {_name(result)}: {result.outcome}", ""]
+        for problem in result.problems:
+            lines.append(f"- **{problem.file_name}**: {problem.message_ko} / {problem.message_en}")
+        rejections = result.rejections
+        if rejections.height:
+            lines += ["", "| 파일 File | 시트 Sheet | 행 Row | 열 Column | 값 Value | 사유 Reason |",
+                      "|---|---|---|---|---|---|"]
+            for r in rejections.iter_rows(named=True):
+                lines.append(f"| {r['file_name']} | {r['sheet'] or ''} | {r['row_number']} | "
+                             f"{r['header']} ({r['column_name']}) | {r['value_shown'] or ''} | "
+                             f"{r['reason_ko']} / {r['reason_en']} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_journal(report: LoadReport, root: Path | None = None) -> Path:
+    """Write the run's report, rejections and summary; return the run's folder."""
+    root = root or config.data_dir() / "loads"
+    folder = root / datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "report.md").write_text(_markdown(report), encoding="utf-8")
+    frames = [r.rejections.with_columns(pl.lit(_name(r)).alias("submission"))
+              for r in report.results if r.rejections.height]
+    if frames:
+        pl.concat(frames).write_csv(folder / "rejections.csv")
+    summary = {"dry_run": report.dry_run, "ok": report.ok,
+               "warehouse_file": report.warehouse_file.name if report.warehouse_file else None,
+               "submissions": summary_rows(report),
+               "file_problems": [{"submission": _name(r), "file": p.file_name, "code": p.code,
+                                  "message_en": p.message_en, "message_ko": p.message_ko}
+                                 for r in report.results for p in r.problems]}
+    (folder / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2),
+                                         encoding="utf-8")
+    return folder

@@ -1,0 +1,116 @@
+"""Shaping accepted rows into the warehouse's raw tables: pure DataFrame -> DataFrame.
+
+This is where personal identifiers are replaced by keyed hashes (or dropped), institution names
+become ids, and publications get the identity used to merge duplicates (normalised DOI, arXiv id,
+or title and year). Column names here are the `raw_*` table columns in warehouse/sql/raw.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable
+
+import polars as pl
+
+from etl.contract import Dataset
+from etl.pseudonymise import hash_column, hash_list_column
+
+DOI_PREFIX = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+ARXIV_ID = re.compile(r"(?:arxiv:\s*)?(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?",
+                      re.IGNORECASE)
+
+
+def normalise_doi(doi: str | None) -> str | None:
+    """'https://doi.org/10.1000/ABC' and 'doi:10.1000/abc' -> '10.1000/abc'."""
+    if not doi:
+        return None
+    doi = DOI_PREFIX.sub("", doi.strip()).strip().lower()
+    return doi if doi.startswith("10.") and "/" in doi else None
+
+
+def normalise_arxiv(arxiv_id: str | None) -> str | None:
+    """'arXiv:2401.01234v2' -> '2401.01234' (versions are the same paper)."""
+    if not arxiv_id:
+        return None
+    match = ARXIV_ID.search(arxiv_id.strip())
+    return match.group(1).lower() if match else None
+
+
+def title_key(title: str | None, year: int | None) -> str | None:
+    """A stable key from the title's letters and digits and the year, for papers without ids."""
+    if not title or year is None:
+        return None
+    letters = re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", title).casefold())
+    return "title:" + hashlib.sha1(f"{letters}|{year}".encode()).hexdigest()[:20]
+
+
+def _pseudonymise(frame: pl.DataFrame, dataset: Dataset, secret: bytes) -> pl.DataFrame:
+    """Hash personal columns into `<name>_key` and drop the clear values and dropped columns."""
+    for column in dataset.columns:
+        if column.drop:
+            frame = frame.drop(column.name)
+        elif column.personal:
+            hasher = hash_list_column if column.dtype == "list" else hash_column
+            frame = frame.with_columns(
+                hasher(frame[column.name], column.name, secret).alias(column.stored_name)
+            ).drop(column.name)
+    return frame
+
+
+def shape_students(frame: pl.DataFrame) -> pl.DataFrame:
+    """Students keyed by hashed researcher number, with the university's id."""
+    return frame.drop("institution")
+
+
+def shape_dispatches(frame: pl.DataFrame) -> pl.DataFrame:
+    """Dispatch stays with the host company's id."""
+    return frame.drop("host_organisation").rename(
+        {"host_organisation_id": "host_institution_id"})
+
+
+def shape_projects(frame: pl.DataFrame) -> pl.DataFrame:
+    """Projects with the ids of their participating institutions."""
+    return frame.drop("institutions").rename({"institutions_id": "institution_ids"})
+
+
+def shape_publications(frame: pl.DataFrame, institution_index: dict[str, str]) -> pl.DataFrame:
+    """Publications with normalised identifiers, the merge identity and matched affiliations."""
+    from etl.institutions import name_token
+
+    doi = frame["doi"].map_elements(normalise_doi, return_dtype=pl.String)
+    arxiv = frame["arxiv_id"].map_elements(normalise_arxiv, return_dtype=pl.String)
+    titles = pl.Series([title_key(t, y) for t, y in zip(frame["title"], frame["year"],
+                                                         strict=True)], dtype=pl.String)
+    affiliation_ids = pl.Series(
+        [sorted({i for i in (institution_index.get(name_token(a)) for a in names) if i})
+         if names is not None else [] for names in frame["affiliations"].to_list()],
+        dtype=pl.List(pl.String))
+    return frame.with_columns(
+        doi.alias("doi"),
+        arxiv.alias("arxiv_id"),
+        titles.alias("title_key"),
+        pl.coalesce(pl.lit("doi:") + doi, pl.lit("arxiv:") + arxiv, titles)
+        .alias("publication_ref"),
+        pl.col("authors_key").list.first().alias("first_author_key"),
+        affiliation_ids.alias("affiliation_ids"),
+        pl.col("affiliations").fill_null([]),
+    )
+
+
+SHAPERS: dict[str, Callable[[pl.DataFrame], pl.DataFrame]] = {
+    "students": shape_students,
+    "dispatches": shape_dispatches,
+    "projects": shape_projects,
+}
+
+
+def to_raw(frame: pl.DataFrame, dataset: Dataset, secret: bytes,
+           institution_index: dict[str, str]) -> pl.DataFrame:
+    """Accepted rows of `dataset` as rows of its raw warehouse table (without load metadata)."""
+    frame = _pseudonymise(frame, dataset, secret)
+    if dataset.name == "publications":
+        return shape_publications(frame, institution_index)
+    shaper = SHAPERS.get(dataset.name)
+    return shaper(frame) if shaper else frame

@@ -1,0 +1,68 @@
+"""One consortium: every KPI against its target, the change on a year ago, and the trend."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from ui import data
+from ui.charts import trend_figure
+from ui.filters import consortium_label, current
+from ui.format import format_date
+from ui.i18n import language, t
+from ui.widgets import download_buttons, empty_state, kpi_card, status_text
+from warehouse.catalogue import kpi
+
+CARDS_PER_ROW = 4
+
+filters, lang = current(), language()
+consortia = data.consortia()
+choices = filters.consortium_ids or consortia["consortium_id"].to_list()
+if not choices:
+    empty_state()
+    st.stop()
+consortium_id = st.selectbox(t("consortium"), choices, key="focus", bind="query-params",
+                             format_func=lambda c: consortium_label(consortia, c))
+info = consortia.filter(pl.col("consortium_id") == consortium_id).row(0, named=True)
+st.title(consortium_label(consortia, consortium_id))
+lead = info["lead_name_ko"] if lang == "ko" else info["lead_name_en"]
+st.caption(" · ".join([f"{t('lead')}: {lead}",
+                       t("started", date=format_date(info["start_date"], lang)),
+                       t("data_until", date=format_date(info["data_until_date"], lang)),
+                       t("as_of", period=filters.period)]))
+
+history = data.consortium_history(consortium_id)
+now = history.filter(pl.col("period") == filters.period)
+if now.height == 0:
+    empty_state()
+    st.stop()
+st.subheader(t("year_n", n=now.item(0, "program_year")))
+rows = list(now.iter_rows(named=True))
+for start in range(0, len(rows), CARDS_PER_ROW):
+    for column, row in zip(st.columns(CARDS_PER_ROW), rows[start:start + CARDS_PER_ROW],
+                           strict=False):
+        with column:
+            kpi_card(row)
+
+year_ago = history.select(
+    "kpi_id", (pl.col("calendar_year") + 1).alias("calendar_year"), "quarter",
+    pl.col("value").alias("value_year_ago"))
+table = (now.join(year_ago, on=["kpi_id", "calendar_year", "quarter"], how="left")
+         .sort("display_order")
+         .select(pl.col("kpi_id").map_elements(lambda k: kpi(k).name(lang),
+                                               return_dtype=pl.String).alias(t("kpi")),
+                 pl.col("value").alias(t("value")), pl.col("target_value").alias(t("target")),
+                 pl.col("projected_value").alias(t("projection")),
+                 pl.col("status").map_elements(status_text, return_dtype=pl.String)
+                 .alias(t("status")),
+                 (pl.col("value") - pl.col("value_year_ago")).alias(t("yoy"))))
+st.subheader(t("scorecard"))
+st.dataframe(table, hide_index=True)
+download_buttons(table, f"{consortium_id}-{filters.period}", key="consortium-scorecard")
+
+st.subheader(t("trend"))
+chosen = st.selectbox(t("choose_kpi"), now["kpi_id"].to_list(), key="focus_kpi",
+                      bind="query-params", format_func=lambda k: kpi(k).name(lang))
+series = history.filter(pl.col("kpi_id") == chosen)
+labels = {consortium_id: consortium_label(consortia, consortium_id), "target": t("target")}
+st.plotly_chart(trend_figure(series, labels, kpi(chosen).name(lang)), key="consortium-trend")

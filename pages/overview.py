@@ -1,0 +1,75 @@
+"""Overview: the program's totals, each consortium's headline KPIs against targets, the trend."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from ui import data
+from ui.charts import trend_figure
+from ui.filters import consortium_label, current
+from ui.format import format_value
+from ui.i18n import language, t
+from ui.widgets import download_buttons, empty_state, kpi_card, status_text
+from warehouse.catalogue import kpi, kpis
+
+HEADLINE = ("active_students", "dispatched_researchers", "active_joint_projects",
+            "acknowledged_publications", "degrees_awarded", "top_venue_publications",
+            "employment_rate_6m")
+CARDS_PER_ROW = 4
+
+filters, lang = current(), language()
+consortia = data.consortia()
+st.title(t("app_title"))
+st.caption(t("as_of", period=filters.period))
+
+board = data.scorecard(filters.period, filters.consortium_ids)
+program = board.filter(pl.col("consortium_id") == "ALL")
+if program.height == 0:
+    empty_state()
+    st.stop()
+
+st.subheader(t("program_total"))
+totals = st.columns(len(HEADLINE))
+for column, kpi_id in zip(totals, HEADLINE, strict=True):
+    row = program.filter(pl.col("kpi_id") == kpi_id).row(0, named=True)
+    entry = kpi(kpi_id)
+    column.metric(entry.name(lang), format_value(row["value"], entry.unit, lang),
+                  help=entry.definition(lang), border=True)
+
+for consortium_id in filters.consortium_ids:
+    rows = board.filter((pl.col("consortium_id") == consortium_id)
+                        & pl.col("kpi_id").is_in(HEADLINE))
+    if rows.height == 0:
+        continue
+    year = rows.item(0, "program_year")
+    st.subheader(f"{consortium_label(consortia, consortium_id)} · {t('year_n', n=year)}")
+    by_id = {r["kpi_id"]: r for r in rows.iter_rows(named=True)}
+    present = [k for k in HEADLINE if k in by_id]
+    for start in range(0, len(present), CARDS_PER_ROW):
+        for column, kpi_id in zip(st.columns(CARDS_PER_ROW),
+                                  present[start:start + CARDS_PER_ROW], strict=False):
+            with column:
+                kpi_card(by_id[kpi_id])
+
+st.subheader(t("trend"))
+kpi_ids = [k.id for k in kpis()]
+chosen = st.selectbox(t("choose_kpi"), kpi_ids, key="kpi", bind="query-params",
+                      format_func=lambda k: kpi(k).name(lang))
+history = data.trend(chosen, filters.consortium_ids)
+labels = {cid: consortium_label(consortia, cid)
+          for cid in history["consortium_id"].unique().to_list()}
+labels["target"] = t("target")
+st.plotly_chart(trend_figure(history, labels, kpi(chosen).name(lang)), key="trend-chart")
+
+st.subheader(t("scorecard"))
+table = board.select(
+    pl.col("consortium_id").map_elements(lambda c: consortium_label(consortia, c),
+                                         return_dtype=pl.String).alias(t("consortium")),
+    pl.col("kpi_id").map_elements(lambda k: kpi(k).name(lang), return_dtype=pl.String)
+    .alias(t("kpi")),
+    pl.col("value").alias(t("value")), pl.col("target_value").alias(t("target")),
+    pl.col("projected_value").alias(t("projection")),
+    pl.col("status").map_elements(status_text, return_dtype=pl.String).alias(t("status")))
+st.dataframe(table, hide_index=True)
+download_buttons(table, f"scorecard-{filters.period}", key="scorecard")

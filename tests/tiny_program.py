@@ -1,0 +1,162 @@
+"""A tiny, hand-built program whose KPI values are worked out by hand in the tests.
+
+Two consortia of the real reference list (vaiv and 42maru, both starting 2024-07-01), written in
+the formats consortia send: an xlsx with a title row and Korean headers, a CP949 CSV and BibTeX.
+Every person is invented. Change a row here and the hand-worked values in the tests must change.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import xlsxwriter
+
+from etl.contract import DESTINATIONS, DISPATCHES, PROJECTS, STUDENTS, TARGETS, Dataset
+
+Row = dict[str, object]
+
+
+def student(number: str, name_en: str, university: str, degree: str, enrolled: str,
+            start: str, status: str = "재학", end: str = "", graduated: str = "") -> Row:
+    """One row of the students sheet, in Korean labels."""
+    return {"researcher_number": number, "name": "홍길동", "name_en": name_en,
+            "email": f"{number}@example.ac.kr", "phone": "010-1234-5678", "orcid": "",
+            "institution": university, "degree_program": degree, "enrolment_date": enrolled,
+            "participation_start": start, "participation_end": end, "status": status,
+            "graduation_date": graduated, "degree_awarded": "석사" if graduated else ""}
+
+
+S1_GRADUATED = student("10000001", "Minjun Kim", "고려대학교", "석사", "2022-09-01",
+                       "2024-07-01", "졸업", "2024-08-31", "2024-08-31")
+S2 = student("10000002", "Seoyeon Lee", "서울대", "박사", "2023-03-01", "2024-09-01")
+S3 = student("10000003", "Jiho Park", "Yonsei Univ.", "석박통합", "2024-03-01", "2024.10.15")
+S8_GRADUATED = student("10000008", "Yuna Jung", "고려대학교", "석사", "2022-09-01",
+                       "2024-07-01", "졸업", "2024-08-31", "2024-08-31")
+BAD_NUMBER = student("1234", "Bad Number", "고려대학교", "석사", "2024-03-01", "2024-07-01")
+BAD_UNIVERSITY = student("10000009", "Nobody", "Unknown University", "석사", "2024-03-01",
+                         "2024-07-01")
+S6 = student("10000006", "Hana Choi", "국민대학교", "석사", "2025-03-01", "2025-03-02")
+M1 = student("20000001", "Doyun Kang", "부산대학교", "석사", "2025-03-01", "2025-03-02")
+
+B1 = """@inproceedings{b1,
+  title = {Scaling {Korean} Language Models},
+  author = {Kim, Minjun and Smith, John},
+  booktitle = {NeurIPS},
+  year = {2024}, month = {11},
+  doi = {10.1000/A1},
+  affiliation = {Korea University; Vaiv Company},
+  funding = {Supported by IITP grant funded by MSIT (No. 1711201001)},
+  openaccess = {true}
+}
+"""
+B2 = """@misc{b2,
+  title = {Retrieval for M{\\"u}ller Tables},
+  author = {Lee, Seoyeon},
+  year = {2024}, month = {12},
+  eprint = {2410.00001}, archiveprefix = {arXiv},
+  journal = {arXiv},
+  funding = {Project 1711201101},
+  openaccess = {false}
+}
+"""
+B3 = """@article{b3,
+  title = {Not Ours},
+  author = {Doe, Jane},
+  journal = {Journal of Things},
+  year = {2024}, month = {10},
+  doi = {10.1000/x9},
+  funding = {Grant 9999999999}
+}
+"""
+B4 = """@inproceedings{b4,
+  title = {Shared Work Across Consortia},
+  author = {Park, Jiho and Kim, Minjun},
+  booktitle = {Annual Meeting of the Association for Computational Linguistics},
+  year = {2025}, month = {5},
+  doi = {https://doi.org/10.1000/S1},
+  affiliation = {Yonsei University; Pusan National University},
+  funding = {Nos. 1711201001 and 1711201002}
+}
+"""
+
+
+def _write_xlsx(path: Path, sheets: list[tuple[Dataset, list[Row]]], title: str) -> None:
+    workbook = xlsxwriter.Workbook(str(path))
+    workbook.set_properties({"created": datetime(2025, 1, 1)})
+    for dataset, rows in sheets:
+        sheet = workbook.add_worksheet(dataset.korean)
+        sheet.write(0, 0, title)
+        columns = list(dataset.columns)
+        sheet.write_row(2, 0, [c.korean for c in columns])
+        for r, row in enumerate(rows, start=3):
+            sheet.write_row(r, 0, [str(row.get(c.name, "")) for c in columns])
+    workbook.close()
+
+
+def _write_csv(path: Path, dataset: Dataset, rows: list[Row], encoding: str) -> None:
+    lines = [",".join(c.korean for c in dataset.columns)]
+    lines += [",".join(str(row.get(c.name, "")) for c in dataset.columns) for row in rows]
+    path.write_bytes(("\n".join(lines) + "\n").encode(encoding))
+
+
+def _submission(folder: Path, consortium: str, period: str, students: list[Row],
+                destinations: list[Row], projects: list[Row], dispatches: list[Row],
+                bibtex: str, targets: list[Row] | None = None) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "submission.toml").write_text(
+        f'consortium_id = "{consortium}"\nperiod = "{period}"\nsubmitted_by = "사업관리팀"\n'
+        '[files]\n"파견현황.csv" = "dispatches"\n', encoding="utf-8")
+    _write_xlsx(folder / f"참여인력_{period}.xlsx",
+                [(STUDENTS, students), (DESTINATIONS, destinations), (PROJECTS, projects)],
+                f"{consortium} {period} 현황")
+    _write_csv(folder / "파견현황.csv", DISPATCHES, dispatches, "cp949")
+    (folder / "publications.bib").write_text(bibtex, encoding="utf-8")
+    if targets is not None:
+        _write_csv(folder / "targets.csv", TARGETS, targets, "utf-8-sig")
+    return folder
+
+
+def write_tiny_program(root: Path) -> Path:
+    """Write the three submissions under `root` and return it."""
+    _submission(
+        root / "vaiv" / "2024-Q4", "vaiv", "2024-Q4",
+        students=[S1_GRADUATED, S2, S3, S8_GRADUATED, BAD_NUMBER, BAD_UNIVERSITY],
+        destinations=[],
+        projects=[
+            {"project_number": "1711201101", "title": "LLM 공동연구", "start_date": "2024-07-01",
+             "end_date": "2027-12-31", "institutions": "바이브컴퍼니; 고려대학교; 서울대학교"},
+            {"project_number": "1711201102", "title": "단일 대학 과제", "start_date": "2024-07-01",
+             "end_date": "", "institutions": "바이브컴퍼니; 연세대학교"},
+        ],
+        dispatches=[], bibtex=B1 + B2 + B3)
+    _submission(
+        root / "vaiv" / "2025-Q2", "vaiv", "2025-Q2",
+        students=[S6],
+        destinations=[
+            {"researcher_number": "10000001", "months_after_graduation": "6",
+             "destination_status": "취업", "organisation": "네이버", "ksic_code": "63120"},
+            {"researcher_number": "10000008", "months_after_graduation": "6",
+             "destination_status": "미상", "organisation": "", "ksic_code": ""},
+        ],
+        projects=[],
+        dispatches=[
+            {"researcher_number": "10000002", "host_organisation": "바이브컴퍼니",
+             "start_date": "2025-04-01", "end_date": "2025-05-31"},
+            {"researcher_number": "10000003", "host_organisation": "네이버",
+             "start_date": "2025-06-10", "end_date": "2025-06-20"},
+            {"researcher_number": "10000006", "host_organisation": "(주)바이브컴퍼니",
+             "start_date": "2025-06-15", "end_date": ""},
+        ],
+        bibtex=B4 + B1,
+        targets=[{"kpi_id": "dispatched_researchers", "program_year": "2", "target_value": "2.5"},
+                 {"kpi_id": "acknowledged_publications", "program_year": "2",
+                  "target_value": "2"}])
+    _submission(
+        root / "42maru" / "2025-Q2", "42maru", "2025-Q2",
+        students=[M1], destinations=[],
+        projects=[{"project_number": "1711201201", "title": "의료 LLM",
+                   "start_date": "2024-07-01", "end_date": "",
+                   "institutions": "포티투마루; 부산대학교; 성균관대학교"}],
+        dispatches=[], bibtex=B4.replace("https://doi.org/10.1000/S1", "10.1000/s1"))
+    return root

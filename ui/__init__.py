@@ -1,0 +1,1 @@
+"""Shared pieces of the screen: translations, formatting, filters, cached data, widgets, charts."""

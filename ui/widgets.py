@@ -1,0 +1,65 @@
+"""Reusable screen pieces: KPI cards, status badges, table downloads and empty states."""
+
+from __future__ import annotations
+
+import io
+
+import polars as pl
+import streamlit as st
+
+from ui.format import format_value
+from ui.i18n import language, t
+from warehouse.catalogue import kpi, status_rule
+
+STATUS_COLOURS = {"on_track": "green", "at_risk": "orange", "behind": "red",
+                  "no_target": "gray", "no_data": "gray"}
+
+
+def status_text(status: str) -> str:
+    """The status in words."""
+    return t(status)
+
+
+def kpi_card(row: dict) -> None:
+    """One KPI as a metric: actual, target and status, with the definition on hover."""
+    entry = kpi(row["kpi_id"])
+    lang = language()
+    target = row.get("target_value")
+    delta = None
+    if target is not None:
+        delta = f"{t('target')} {format_value(target, entry.unit, lang)}"
+    rule = status_rule().description_ko if lang == "ko" else status_rule().description_en
+    help_text = f"{entry.definition(lang)}\n\n{t('status_rule')}: {rule}"
+    with st.container(border=True):
+        st.metric(entry.name(lang), format_value(row.get("value"), entry.unit, lang),
+                  delta=delta, delta_color="off", help=help_text)
+        details = [f":{STATUS_COLOURS[row['status']]}-badge[{status_text(row['status'])}]"]
+        if row.get("denominator") is not None:
+            details.append(t("n_of", n=f"{row['denominator']:,.0f}"))
+        if entry.accumulation == "flow" and target is not None:
+            projected = format_value(row.get("projected_value"), entry.unit, lang)
+            details.append(f"{t('projection')} {projected}")
+        st.caption(" · ".join(details))
+
+
+def _excel_bytes(frame: pl.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    frame.write_excel(buffer, autofit=True)
+    return buffer.getvalue()
+
+
+def download_buttons(frame: pl.DataFrame, name: str, key: str) -> None:
+    """CSV (UTF-8 with BOM, so Korean Excel opens it) and Excel downloads of a table."""
+    left, right = st.columns(2)
+    left.download_button(t("download_csv"), data="\ufeff" + frame.write_csv(),
+                         file_name=f"{name}.csv", mime="text/csv", key=f"{key}-csv",
+                         icon=":material/download:", on_click="ignore")
+    right.download_button(t("download_xlsx"), data=_excel_bytes(frame),
+                          file_name=f"{name}.xlsx", key=f"{key}-xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          icon=":material/download:", on_click="ignore")
+
+
+def empty_state(message_key: str = "no_rows") -> None:
+    """A friendly note instead of an empty table or chart."""
+    st.info(t(message_key), icon=":material/info:")

@@ -1,0 +1,160 @@
+"""Building the warehouse's schema and views, and checking them, on an open connection.
+
+Raw tables come from sql/raw/schema.sql (`create table if not exists`), views from one file each
+under sql/staging, sql/marts and sql/kpi (`create or replace view`), created in dependency order
+found from the SQL itself, so adding a view needs no list to update. The one generated view is
+`kpi_value`: the union of every catalogue KPI's view. Checks under sql/checks return offending
+rows; a build with any offending row is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from graphlib import TopologicalSorter
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from warehouse import catalogue
+
+SQL_DIR = Path(__file__).with_name("sql")
+VIEW_LAYERS = ("staging", "marts", "kpi")
+GENERATED_UNION = "kpi_value"
+
+
+@dataclass(frozen=True)
+class CheckFailure:
+    """A data check that found offending rows."""
+
+    name: str
+    description: str
+    offending_rows: int
+    sample: list[tuple]
+
+
+class BuildError(Exception):
+    """The warehouse failed its checks and must not be published."""
+
+    def __init__(self, failures: list[CheckFailure]) -> None:
+        lines = [f"{f.name}: {f.offending_rows} offending row(s) - {f.description} "
+                 f"e.g. {f.sample[:3]}" for f in failures]
+        super().__init__("data checks failed:\n" + "\n".join(lines))
+        self.failures = failures
+
+
+def view_files() -> dict[str, Path]:
+    """Every view's SQL file, by view name (the file name)."""
+    files = {}
+    for layer in VIEW_LAYERS:
+        for path in sorted((SQL_DIR / layer).glob("*.sql")):
+            files[path.stem] = path
+    return files
+
+
+def kpi_union_sql() -> str:
+    """The generated `kpi_value` view: every catalogue KPI's rows, tagged with its id."""
+    parts = [f"select '{k.id}' as kpi_id, consortium_id, period, value, numerator, denominator "
+             f"from {k.view}" for k in catalogue.kpis()]
+    return "\nunion all\n".join(parts)
+
+
+def _view_order(sources: dict[str, str]) -> list[str]:
+    names = set(sources)
+    graph = {name: {other for other in names - {name}
+                    if re.search(rf"\b{re.escape(other)}\b", sql)}
+             for name, sql in sources.items()}
+    return list(TopologicalSorter(graph).static_order())
+
+
+def _check_catalogue_matches_views(files: dict[str, Path]) -> None:
+    views = {name for name in files if name.startswith("kpi_")}
+    wanted = {k.view for k in catalogue.kpis()}
+    missing = wanted - views
+    if missing:
+        raise ValueError(f"catalogue KPIs without a view: {sorted(missing)}")
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the raw tables if they are not there yet."""
+    con.execute((SQL_DIR / "raw" / "schema.sql").read_text(encoding="utf-8"))
+
+
+def load_catalogue(con: duckdb.DuckDBPyConnection) -> None:
+    """Replace raw_kpi_catalogue with the entries of catalogue.toml."""
+    rows = [{"kpi_id": k.id, "domain": k.domain, "name_ko": k.name_ko, "name_en": k.name_en,
+             "definition_ko": k.definition_ko, "definition_en": k.definition_en,
+             "unit": k.unit, "direction": k.direction, "accumulation": k.accumulation,
+             "default_target": k.default_target,
+             "target_from_program_year": k.target_from_program_year,
+             "at_risk_share": k.at_risk_share, "display_order": k.display_order}
+            for k in catalogue.kpis()]
+    entries = pl.DataFrame(rows, schema_overrides={"default_target": pl.Float64,
+                                                   "target_from_program_year": pl.Int32})
+    con.execute("delete from raw_kpi_catalogue")
+    con.register("catalogue_entries", entries)
+    con.execute("insert into raw_kpi_catalogue by name select * from catalogue_entries")
+    con.unregister("catalogue_entries")
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)create every view in dependency order."""
+    files = view_files()
+    _check_catalogue_matches_views(files)
+    sources = {name: path.read_text(encoding="utf-8") for name, path in files.items()}
+    sources[GENERATED_UNION] = kpi_union_sql()
+    for name in _view_order(sources):
+        con.execute(f"create or replace view {name} as\n{sources[name]}")
+
+
+def check_files() -> dict[str, Path]:
+    """Every data check's SQL file, by check name."""
+    return {p.stem: p for p in sorted((SQL_DIR / "checks").glob("*.sql"))}
+
+
+def check_description(path: Path) -> str:
+    """The first comment line of a check says what it guards."""
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    return first.removeprefix("--").strip()
+
+
+def run_check(con: duckdb.DuckDBPyConnection, path: Path) -> CheckFailure | None:
+    """Run one check; a failure if it returns any row."""
+    rows = con.execute(path.read_text(encoding="utf-8")).fetchall()
+    if not rows:
+        return None
+    return CheckFailure(path.stem, check_description(path), len(rows), rows[:5])
+
+
+def run_checks(con: duckdb.DuckDBPyConnection) -> list[CheckFailure]:
+    """Every data check that fails."""
+    return [f for f in (run_check(con, p) for p in check_files().values()) if f]
+
+
+def code_fingerprint() -> str:
+    """A hash of every SQL file and the catalogue: views are stale when it changes."""
+    digest = hashlib.sha256(catalogue.CATALOGUE_FILE.read_bytes())
+    for path in sorted(SQL_DIR.rglob("*.sql")):
+        digest.update(path.relative_to(SQL_DIR).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def built_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The code fingerprint the open warehouse was last built with."""
+    row = con.execute("select code_fingerprint from raw_build_info").fetchone()
+    return row[0] if row else None
+
+
+def build(con: duckdb.DuckDBPyConnection) -> None:
+    """Schema, catalogue, views, then checks; raises BuildError if any check fails."""
+    create_schema(con)
+    load_catalogue(con)
+    create_views(con)
+    failures = run_checks(con)
+    if failures:
+        raise BuildError(failures)
+    con.execute("delete from raw_build_info")
+    con.execute("insert into raw_build_info values (?, current_timestamp)", [code_fingerprint()])

@@ -1,0 +1,73 @@
+"""The one query module: every question the app and the reports ask of the warehouse.
+
+Figures come from the `kpi_*` views only; labels (consortium names, the quarters with data) come
+from the `dim_*` views. Each function returns a polars frame and takes plain values that are
+bound as parameters, never formatted into SQL. Functions are cheap to call; caching belongs to
+the caller (the app caches per warehouse version in ui/data.py).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from warehouse.connection import Reader, reader
+
+PROGRAM = "ALL"
+
+
+def _reader(source: Reader | None) -> Reader:
+    return source or reader()
+
+
+def consortia(source: Reader | None = None) -> pl.DataFrame:
+    """Consortia with their names, lead company, start date and how far their data reaches."""
+    return _reader(source).frame(
+        "select consortium_id, name_ko, name_en, lead_name_ko, lead_name_en, start_date, "
+        "start_year, data_until_date, last_loaded_at from dim_consortium order by start_date, "
+        "consortium_id")
+
+
+def periods(source: Reader | None = None) -> list[str]:
+    """Every quarter with data anywhere in the program, oldest first."""
+    frame = _reader(source).frame(
+        "select period from dim_consortium_period where consortium_id = ? order by period",
+        [PROGRAM])
+    return frame["period"].to_list()
+
+
+def catalogue(source: Reader | None = None) -> pl.DataFrame:
+    """The KPI catalogue as loaded into the warehouse, in display order."""
+    return _reader(source).frame("select * from kpi_catalogue order by display_order")
+
+
+def scorecard(period: str, consortium_ids: list[str] | None = None,
+              source: Reader | None = None) -> pl.DataFrame:
+    """Every KPI's value, target, projection and status in one quarter.
+
+    `consortium_ids` limits the consortia shown; the program-wide row ('ALL') is always included.
+    """
+    wanted = [*(consortium_ids or []), PROGRAM]
+    return _reader(source).frame(
+        "select * from kpi_scorecard where period = ? "
+        "and (? or list_contains(?, consortium_id)) "
+        "order by display_order, consortium_id",
+        [period, consortium_ids is None, wanted])
+
+
+def trend(kpi_id: str, consortium_ids: list[str] | None = None,
+          source: Reader | None = None) -> pl.DataFrame:
+    """One KPI quarter by quarter (year-to-date values) for the chosen consortia and 'ALL'."""
+    wanted = [*(consortium_ids or []), PROGRAM]
+    return _reader(source).frame(
+        "select kpi_id, consortium_id, period, calendar_year, quarter, program_year, value, "
+        "numerator, denominator, target_value, projected_value, status from kpi_scorecard "
+        "where kpi_id = ? and (? or list_contains(?, consortium_id)) "
+        "order by consortium_id, period",
+        [kpi_id, consortium_ids is None, wanted])
+
+
+def consortium_history(consortium_id: str, source: Reader | None = None) -> pl.DataFrame:
+    """Every KPI of one consortium in every quarter, for its page and year-on-year change."""
+    return _reader(source).frame(
+        "select * from kpi_scorecard where consortium_id = ? order by display_order, period",
+        [consortium_id])
