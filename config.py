@@ -36,7 +36,8 @@ def pseudonym_key() -> tuple[bytes, bool]:
     from_env = os.environ.get("OUTCOMES_PSEUDONYM_KEY")
     if from_env:
         return from_env.encode("utf-8"), False
-    key_file = Path(os.environ.get("OUTCOMES_SECRETS_DIR", PROJECT_ROOT / "secrets")) / "pseudonym.key"
+    secrets = Path(os.environ.get("OUTCOMES_SECRETS_DIR", PROJECT_ROOT / "secrets"))
+    key_file = secrets / "pseudonym.key"
     if key_file.is_file():
         return key_file.read_bytes().strip(), False
     return DEMO_PSEUDONYM_KEY.encode("utf-8"), True

@@ -1,8 +1,8 @@
 """Matching the institution names submitters write to the reference list.
 
-Submitters write '고려대', 'Korea Univ.' or '(주)바이브컴퍼니'; the warehouse needs one id. Names are
-compared after folding case, spacing, punctuation and company suffixes. An unknown name is never
-invented into a new institution: the row is rejected and the ministry adds the institution.
+Submitters write '고려대', 'Korea Univ.' or '(주)바이브컴퍼니'; the warehouse needs one id.
+Names are compared after folding case, spacing, punctuation and company suffixes. An unknown
+name is never invented into a new institution: the row is rejected and the ministry adds it.
 """
 
 from __future__ import annotations

@@ -73,7 +73,8 @@ def frame_from_grid(grid: pl.DataFrame, dataset: Dataset, file_name: str,
         raise FileProblem(where, "no_header",
                           f"no header row with the {dataset.name} columns in the first "
                           f"{HEADER_SEARCH_ROWS} rows",
-                          f"처음 {HEADER_SEARCH_ROWS}행 안에 '{dataset.korean}' 머리글 행이 없습니다")
+                          f"처음 {HEADER_SEARCH_ROWS}행 안에 '{dataset.korean}' "
+                          "머리글 행이 없습니다")
     renames: dict[str, str] = {}
     for grid_column, cell in zip(grid.columns, cells[header_index], strict=True):
         name = known.get(_header_token(str(cell))) if cell is not None else None
@@ -120,8 +121,10 @@ def read_xlsx(path: Path) -> list[RawTable]:
         tables.append(frame_from_grid(grid, dataset, path.name, sheet))
     if not tables:
         raise FileProblem(path.name, "unknown_dataset",
-                          "no sheet is named after a dataset (e.g. 참여학생, 졸업생진로, 공동연구과제)",
-                          "데이터셋 이름(예: 참여학생, 졸업생진로, 공동연구과제)의 시트가 없습니다")
+                          "no sheet is named after a dataset "
+                          "(e.g. 참여학생, 졸업생진로, 공동연구과제)",
+                          "데이터셋 이름(예: 참여학생, 졸업생진로, 공동연구과제)의 "
+                          "시트가 없습니다")
     return tables
 
 

@@ -73,7 +73,8 @@ def _markdown(report: LoadReport) -> str:
             lines.append(f"- **{problem.file_name}**: {problem.message_ko} / {problem.message_en}")
         rejections = result.rejections
         if rejections.height:
-            lines += ["", "| 파일 File | 시트 Sheet | 행 Row | 열 Column | 값 Value | 사유 Reason |",
+            lines += ["", "| 파일 File | 시트 Sheet | 행 Row | 열 Column | 값 Value "
+                      "| 사유 Reason |",
                       "|---|---|---|---|---|---|"]
             for r in rejections.iter_rows(named=True):
                 lines.append(f"| {r['file_name']} | {r['sheet'] or ''} | {r['row_number']} | "

@@ -7,13 +7,11 @@ import streamlit as st
 
 from ui import data
 from ui.charts import trend_figure
-from ui.filters import consortium_label, current
+from ui.filters import consortium_label, current, url_selectbox
 from ui.format import format_date
 from ui.i18n import language, t
-from ui.widgets import download_buttons, empty_state, kpi_card, status_text
+from ui.widgets import card_grid, download_buttons, empty_state, status_text
 from warehouse.catalogue import kpi
-
-CARDS_PER_ROW = 4
 
 filters, lang = current(), language()
 consortia = data.consortia()
@@ -21,8 +19,8 @@ choices = filters.consortium_ids or consortia["consortium_id"].to_list()
 if not choices:
     empty_state()
     st.stop()
-consortium_id = st.selectbox(t("consortium"), choices, key="focus", bind="query-params",
-                             format_func=lambda c: consortium_label(consortia, c))
+consortium_id = url_selectbox(t("consortium"), choices, "focus",
+                              format_func=lambda c: consortium_label(consortia, c))
 info = consortia.filter(pl.col("consortium_id") == consortium_id).row(0, named=True)
 st.title(consortium_label(consortia, consortium_id))
 lead = info["lead_name_ko"] if lang == "ko" else info["lead_name_en"]
@@ -37,12 +35,7 @@ if now.height == 0:
     empty_state()
     st.stop()
 st.subheader(t("year_n", n=now.item(0, "program_year")))
-rows = list(now.iter_rows(named=True))
-for start in range(0, len(rows), CARDS_PER_ROW):
-    for column, row in zip(st.columns(CARDS_PER_ROW), rows[start:start + CARDS_PER_ROW],
-                           strict=False):
-        with column:
-            kpi_card(row)
+card_grid(list(now.iter_rows(named=True)))
 
 year_ago = history.select(
     "kpi_id", (pl.col("calendar_year") + 1).alias("calendar_year"), "quarter",
@@ -61,8 +54,8 @@ st.dataframe(table, hide_index=True)
 download_buttons(table, f"{consortium_id}-{filters.period}", key="consortium-scorecard")
 
 st.subheader(t("trend"))
-chosen = st.selectbox(t("choose_kpi"), now["kpi_id"].to_list(), key="focus_kpi",
-                      bind="query-params", format_func=lambda k: kpi(k).name(lang))
+chosen = url_selectbox(t("choose_kpi"), now["kpi_id"].to_list(), "focus_kpi",
+                       format_func=lambda k: kpi(k).name(lang))
 series = history.filter(pl.col("kpi_id") == chosen)
 labels = {consortium_id: consortium_label(consortia, consortium_id), "target": t("target")}
 st.plotly_chart(trend_figure(series, labels, kpi(chosen).name(lang)), key="consortium-trend")

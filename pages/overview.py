@@ -7,16 +7,21 @@ import streamlit as st
 
 from ui import data
 from ui.charts import trend_figure
-from ui.filters import consortium_label, current
-from ui.format import format_value
+from ui.filters import consortium_label, current, url_selectbox
 from ui.i18n import language, t
-from ui.widgets import download_buttons, empty_state, kpi_card, status_text
+from ui.widgets import card_grid, download_buttons, empty_state, status_text
 from warehouse.catalogue import kpi, kpis
 
 HEADLINE = ("active_students", "dispatched_researchers", "active_joint_projects",
             "acknowledged_publications", "degrees_awarded", "top_venue_publications",
             "employment_rate_6m")
-CARDS_PER_ROW = 4
+
+
+def headline_rows(rows: pl.DataFrame) -> list[dict]:
+    """The headline KPIs' rows, in headline order."""
+    by_id = {r["kpi_id"]: r for r in rows.iter_rows(named=True)}
+    return [by_id[k] for k in HEADLINE if k in by_id]
+
 
 filters, lang = current(), language()
 consortia = data.consortia()
@@ -30,32 +35,19 @@ if program.height == 0:
     st.stop()
 
 st.subheader(t("program_total"))
-totals = st.columns(len(HEADLINE))
-for column, kpi_id in zip(totals, HEADLINE, strict=True):
-    row = program.filter(pl.col("kpi_id") == kpi_id).row(0, named=True)
-    entry = kpi(kpi_id)
-    column.metric(entry.name(lang), format_value(row["value"], entry.unit, lang),
-                  help=entry.definition(lang), border=True)
+card_grid(headline_rows(program))
 
 for consortium_id in filters.consortium_ids:
-    rows = board.filter((pl.col("consortium_id") == consortium_id)
-                        & pl.col("kpi_id").is_in(HEADLINE))
+    rows = board.filter(pl.col("consortium_id") == consortium_id)
     if rows.height == 0:
         continue
     year = rows.item(0, "program_year")
     st.subheader(f"{consortium_label(consortia, consortium_id)} · {t('year_n', n=year)}")
-    by_id = {r["kpi_id"]: r for r in rows.iter_rows(named=True)}
-    present = [k for k in HEADLINE if k in by_id]
-    for start in range(0, len(present), CARDS_PER_ROW):
-        for column, kpi_id in zip(st.columns(CARDS_PER_ROW),
-                                  present[start:start + CARDS_PER_ROW], strict=False):
-            with column:
-                kpi_card(by_id[kpi_id])
+    card_grid(headline_rows(rows))
 
 st.subheader(t("trend"))
 kpi_ids = [k.id for k in kpis()]
-chosen = st.selectbox(t("choose_kpi"), kpi_ids, key="kpi", bind="query-params",
-                      format_func=lambda k: kpi(k).name(lang))
+chosen = url_selectbox(t("choose_kpi"), kpi_ids, "kpi", format_func=lambda k: kpi(k).name(lang))
 history = data.trend(chosen, filters.consortium_ids)
 labels = {cid: consortium_label(consortia, cid)
           for cid in history["consortium_id"].unique().to_list()}

@@ -6,6 +6,7 @@ hand-built tiny program (tests/tiny_program.py); nothing is mocked.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Iterator
@@ -17,8 +18,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from etl.load import load  # noqa: E402
 from tiny_program import write_tiny_program  # noqa: E402
+
+from etl.load import load  # noqa: E402
+from etl.report import write_journal  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -35,8 +38,13 @@ def tiny_warehouse(tiny_program: Path, tmp_path_factory: pytest.TempPathFactory)
     os.environ["OUTCOMES_DATA_DIR"] = str(data_dir)
     report = load(tiny_program, loaded_by="test")
     assert report.ok, [p for r in report.results for p in r.problems]
+    write_journal(report, data_dir / "loads")
     yield data_dir / "warehouse"
     if previous is None:
         os.environ.pop("OUTCOMES_DATA_DIR", None)
     else:
         os.environ["OUTCOMES_DATA_DIR"] = previous
+
+
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(
+    logging.ERROR)

@@ -50,7 +50,8 @@ def _scorecard(warehouse_version: str, period: str, consortium_ids: tuple[str, .
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _trend(warehouse_version: str, kpi_id: str, consortium_ids: tuple[str, ...] | None) -> pl.DataFrame:
+def _trend(warehouse_version: str, kpi_id: str,
+           consortium_ids: tuple[str, ...] | None) -> pl.DataFrame:
     return queries.trend(kpi_id, list(consortium_ids) if consortium_ids is not None else None,
                          _reader())
 

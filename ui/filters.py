@@ -1,11 +1,13 @@
-"""The sidebar filters, kept in the URL so that a link reproduces the view.
+"""The sidebar filters and page selectors, kept in the URL so that a link reproduces the view.
 
-Each widget is bound to a query parameter (`lang`, `period`, `consortium`), so the address bar
-always holds the current selection and opening a shared link restores it.
+Each selector starts from its query parameter when a session opens (a shared link) and writes
+its value back after every change, using stable ids (`period=2025-Q2`, `consortium=vaiv`,
+`lang=en`) rather than display labels, so a link works in either language.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import polars as pl
@@ -23,6 +25,46 @@ class Filters:
     consortium_ids: list[str]
 
 
+def _seed(key: str, options: Sequence[str], multi: bool = False) -> None:
+    """On a new session, take the widget's starting value from the URL if it is valid."""
+    if key in st.session_state:
+        return
+    values = [v for v in st.query_params.get_all(key) if v in options]
+    if multi and key in st.query_params:
+        st.session_state[key] = values
+    elif values:
+        st.session_state[key] = values[0]
+
+
+def _publish(key: str, value: str | list[str] | None, default: str | list[str] | None) -> None:
+    if value is None or value == default:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = value
+
+
+def url_selectbox(label: str, options: Sequence[str], key: str,
+                  format_func: Callable[[str], str] = str, container=st) -> str:
+    """A selectbox whose choice lives in the URL under `key`; the first option is the default."""
+    _seed(key, options)
+    if key in st.session_state and st.session_state[key] not in options:
+        del st.session_state[key]  # e.g. a quarter from an old link that has no data now
+    value = container.selectbox(label, options, key=key, format_func=format_func)
+    _publish(key, value, options[0] if options else None)
+    return value
+
+
+def url_multiselect(label: str, options: Sequence[str], key: str,
+                    format_func: Callable[[str], str] = str, container=st) -> list[str]:
+    """A multiselect whose choice lives in the URL; everything is selected by default."""
+    _seed(key, options, multi=True)
+    if key not in st.session_state:
+        st.session_state[key] = list(options)
+    value = container.multiselect(label, options, key=key, format_func=format_func)
+    _publish(key, list(value), list(options))
+    return list(value)
+
+
 def consortium_label(consortia: pl.DataFrame, consortium_id: str) -> str:
     """The consortium's name in the current language."""
     if consortium_id == "ALL":
@@ -35,21 +77,24 @@ def consortium_label(consortia: pl.DataFrame, consortium_id: str) -> str:
 
 def language_switch() -> str:
     """The language control; it must run before any text is drawn."""
-    st.sidebar.segmented_control(
-        "언어 / Language", options=list(LANGUAGES), format_func=LANGUAGES.__getitem__,
-        default=DEFAULT_LANGUAGE, required=True, key="lang", bind="query-params")
+    options = list(LANGUAGES)
+    _seed("lang", options)
+    if "lang" not in st.session_state:
+        st.session_state["lang"] = DEFAULT_LANGUAGE
+    st.sidebar.segmented_control("언어 / Language", options=options, key="lang",
+                                 format_func=LANGUAGES.__getitem__, required=True)
+    _publish("lang", language(), DEFAULT_LANGUAGE)
     return language()
 
 
 def sidebar_filters(consortia: pl.DataFrame, periods: list[str]) -> Filters:
     """Quarter and consortium selectors; the latest quarter and every consortium by default."""
-    ids = consortia["consortium_id"].to_list()
-    period = st.sidebar.selectbox(t("period"), options=list(reversed(periods)), key="period",
-                                  bind="query-params")
-    chosen = st.sidebar.multiselect(
-        t("consortia"), options=ids, default=ids, key="consortium", bind="query-params",
-        format_func=lambda cid: consortium_label(consortia, cid))
-    return Filters(language=language(), period=period, consortium_ids=list(chosen))
+    period = url_selectbox(t("period"), list(reversed(periods)), "period", container=st.sidebar)
+    reporting = consortia.filter(pl.col("data_until_date").is_not_null())
+    chosen = url_multiselect(t("consortia"), reporting["consortium_id"].to_list(), "consortium",
+                             format_func=lambda cid: consortium_label(consortia, cid),
+                             container=st.sidebar)
+    return Filters(language=language(), period=period, consortium_ids=chosen)
 
 
 def current() -> Filters:

@@ -6,8 +6,9 @@ import math
 from datetime import date
 
 UNIT_SUFFIX = {
-    "people": ("명", ""), "projects": ("건", ""), "papers": ("편", ""), "percent": ("%", "%"),
-    "krw": ("원", " KRW"), "months": ("개월", " months"), "hours": ("시간", " h"), "count": ("", ""),
+    "people": ("명", ""), "projects": ("건", ""), "papers": ("편", ""),
+    "percent": ("%", "%"), "krw": ("원", " KRW"), "months": ("개월", " months"),
+    "hours": ("시간", " h"), "count": ("", ""),
 }
 
 

@@ -32,7 +32,7 @@ def kpi_card(row: dict) -> None:
     help_text = f"{entry.definition(lang)}\n\n{t('status_rule')}: {rule}"
     with st.container(border=True):
         st.metric(entry.name(lang), format_value(row.get("value"), entry.unit, lang),
-                  delta=delta, delta_color="off", help=help_text)
+                  delta=delta, delta_color="off", delta_arrow="off", help=help_text)
         details = [f":{STATUS_COLOURS[row['status']]}-badge[{status_text(row['status'])}]"]
         if row.get("denominator") is not None:
             details.append(t("n_of", n=f"{row['denominator']:,.0f}"))
@@ -40,6 +40,14 @@ def kpi_card(row: dict) -> None:
             projected = format_value(row.get("projected_value"), entry.unit, lang)
             details.append(f"{t('projection')} {projected}")
         st.caption(" · ".join(details))
+
+
+def card_grid(rows: list[dict], per_row: int = 4) -> None:
+    """KPI cards, `per_row` to a row."""
+    for start in range(0, len(rows), per_row):
+        for column, row in zip(st.columns(per_row), rows[start:start + per_row], strict=False):
+            with column:
+                kpi_card(row)
 
 
 def _excel_bytes(frame: pl.DataFrame) -> bytes:

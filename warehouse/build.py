@@ -23,6 +23,7 @@ from warehouse import catalogue
 SQL_DIR = Path(__file__).with_name("sql")
 VIEW_LAYERS = ("staging", "marts", "kpi")
 GENERATED_UNION = "kpi_value"
+MATERIALIZED = "-- materialized: table"
 
 
 @dataclass(frozen=True)
@@ -99,14 +100,34 @@ def load_catalogue(con: duckdb.DuckDBPyConnection) -> None:
     con.unregister("catalogue_entries")
 
 
+def is_materialized(sql: str) -> bool:
+    """A view file whose first line is `-- materialized: table` is built as a table."""
+    return sql.startswith(MATERIALIZED)
+
+
+def _replace(con: duckdb.DuckDBPyConnection, name: str, sql: str) -> None:
+    kind = "table" if is_materialized(sql) else "view"
+    existing = con.execute(
+        "select 'table' from duckdb_tables() where table_name = ? and schema_name = 'main' "
+        "union all select 'view' from duckdb_views() where view_name = ? "
+        "and schema_name = 'main' and not internal", [name, name]).fetchone()
+    if existing and existing[0] != kind:
+        con.execute(f"drop {existing[0]} {name} cascade")
+    con.execute(f"create or replace {kind} {name} as\n{sql}")
+
+
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create every view in dependency order."""
+    """(Re)create every view in dependency order; marts and the scorecard as tables.
+
+    Materialising the marts once per load keeps every page query a scan of a small table
+    instead of re-running the whole layered plan.
+    """
     files = view_files()
     _check_catalogue_matches_views(files)
     sources = {name: path.read_text(encoding="utf-8") for name, path in files.items()}
-    sources[GENERATED_UNION] = kpi_union_sql()
+    sources[GENERATED_UNION] = f"{MATERIALIZED}\n{kpi_union_sql()}"
     for name in _view_order(sources):
-        con.execute(f"create or replace view {name} as\n{sources[name]}")
+        _replace(con, name, sources[name])
 
 
 def check_files() -> dict[str, Path]:

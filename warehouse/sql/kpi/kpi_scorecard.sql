@@ -1,3 +1,4 @@
+-- materialized: table
 -- Every KPI value with its target, year-end projection and status, per consortium and quarter.
 -- Projection: a flow KPI runs at its year-to-date rate for the rest of the program year; a
 -- stock or rate KPI is projected at its current value. Status compares the projection with

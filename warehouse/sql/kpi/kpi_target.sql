@@ -1,3 +1,4 @@
+-- materialized: table
 -- The target of each KPI per consortium and program year: the agreed target from a targets
 -- submission where there is one, otherwise the call's floor from the catalogue.
 with periods as (

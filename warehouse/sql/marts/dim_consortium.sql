@@ -1,3 +1,4 @@
+-- materialized: table
 -- Consortia with their lead company and how far their submitted data reaches.
 with consortia as (
     select * from stg_consortium

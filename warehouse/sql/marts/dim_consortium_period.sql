@@ -1,3 +1,4 @@
+-- materialized: table
 -- Every quarter each consortium has reported on, with its program year, plus program-wide
 -- ('ALL') quarters. KPI values are year-to-date: from year_start_date to period_end_date.
 with consortia as (

@@ -1,3 +1,4 @@
+-- materialized: table
 -- One row per distinct paper in the program, whichever consortia reported it.
 with publications as (
     select * from stg_publication

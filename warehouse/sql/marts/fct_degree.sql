@@ -1,3 +1,4 @@
+-- materialized: table
 -- Degrees awarded to participating students.
 with participation as (
     select * from fct_participation

@@ -1,3 +1,4 @@
+-- materialized: table
 -- Dispatches of researchers to companies. Only stays at a company count for the KPI.
 with dispatches as (
     select * from stg_dispatch

@@ -1,3 +1,4 @@
+-- materialized: table
 -- Every graduate at each survey point (6 and 12 months after graduation), with the reported
 -- destination if any. A graduate without a report is counted as destination unknown.
 with degrees as (

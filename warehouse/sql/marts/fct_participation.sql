@@ -1,3 +1,4 @@
+-- materialized: table
 -- Each student's participation in a consortium: degree level, period and outcome.
 -- An integrated MS/PhD student counts on the PhD track.
 with students as (

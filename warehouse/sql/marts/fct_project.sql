@@ -1,3 +1,4 @@
+-- materialized: table
 -- Joint research projects with the number of universities taking part. A project is joint
 -- when at least two universities take part, as the call requires.
 with projects as (

@@ -1,3 +1,4 @@
+-- materialized: table
 -- Papers a consortium reported that acknowledge one of its project numbers (its grant or one of
 -- its joint projects). A paper shared by consortia has one row for each of them.
 with publications as (

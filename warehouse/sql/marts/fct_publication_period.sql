@@ -1,3 +1,4 @@
+-- materialized: table
 -- Which acknowledged papers count in each consortium's year so far, quarter by quarter:
 -- published between 1 January and the quarter's end.
 with periods as (

@@ -1,3 +1,4 @@
+-- materialized: table
 -- Which students were active in each consortium's year so far, quarter by quarter: the
 -- participation interval overlaps 1 January to the quarter's end.
 with periods as (

@@ -1,3 +1,4 @@
+-- materialized: table
 -- The program-wide identity of every submitted reference: its DOI, else a DOI another
 -- submission gives the same title and year, else the arXiv id, else the title and year.
 with publications as (

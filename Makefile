@@ -1,0 +1,52 @@
+# Two commands do the whole set-up on a fresh machine:
+#   make run    serve the dashboard (building the sample warehouse on first start)
+#   make test   run the whole test suite
+# Both create the virtual environment they need; `make test` also installs the system
+# packages the browser tests use (Debian's chromium and Korean fonts).
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test venv warehouse system-packages lint docs sample clean
+
+$(INSTALLED): requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $(INSTALLED)
+
+venv: $(INSTALLED)
+
+warehouse: venv
+	@if [ ! -s var/warehouse/CURRENT ] && [ -z "$$OUTCOMES_DATA_DIR" ]; then \
+		$(PY) -m etl load data/sample --by sample-data --quiet; fi
+	$(PY) -m warehouse refresh
+
+run: warehouse
+	$(VENV)/bin/streamlit run dashboard.py --server.headless true \
+		--server.address localhost --server.port $(PORT)
+
+system-packages:
+	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null \
+		|| ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+		echo "installing chromium, Korean fonts and poppler-utils"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			chromium fonts-noto-cjk poppler-utils >/dev/null; fi
+
+test: venv system-packages
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest -q -n 2
+
+lint: venv
+	$(VENV)/bin/ruff check .
+
+docs: venv
+	$(PY) -m etl docs
+
+sample: venv
+	$(PY) -m etl.sample --seed 7 --scale 1
+
+clean:
+	rm -rf var .pytest_cache .ruff_cache

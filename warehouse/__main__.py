@@ -1,0 +1,40 @@
+"""Command line: `python -m warehouse refresh` rebuilds views after the SQL or catalogue changed.
+
+A refresh publishes a new version only when the live one was built from other SQL or another
+catalogue; otherwise it changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from warehouse import store
+from warehouse.build import BuildError
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments and run the command."""
+    parser = argparse.ArgumentParser(prog="python -m warehouse", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("refresh", help="rebuild views if the SQL or catalogue changed")
+    args = parser.parse_args(argv)
+    if args.command == "refresh":
+        before = store.current_file()
+        if before is None:
+            print("no warehouse yet: load data first (python -m etl load data/sample)",
+                  file=sys.stderr)
+            return 1
+        try:
+            with store.new_version():
+                pass
+        except BuildError as error:
+            print(f"refresh refused, warehouse unchanged: {error}", file=sys.stderr)
+            return 1
+        after = store.current_file()
+        print(f"rebuilt as {after.name}" if after != before else "views are up to date")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
