@@ -34,6 +34,7 @@ navigation = st.navigation([
     for spec in pages_for(viewer.role)])
 
 try:
+    data.pin_version()
     consortia, periods = data.consortia(), data.periods()
 except data.WarehouseMissing:
     st.error(t("no_warehouse"), icon=":material/database:")
@@ -44,6 +45,7 @@ if not periods:
 
 st.session_state["filters"] = sidebar_filters(consortia, periods)
 st.session_state["viewer_email"] = viewer.email
+st.sidebar.caption(t("data_version", version=data.version_label()))
 if viewer.local_mode:
     st.sidebar.caption(f":material/computer: {t('local_mode')}")
 else:

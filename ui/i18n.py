@@ -88,6 +88,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "load_unchanged": ("바뀐 내용이 없어 그대로 두었습니다.",
                        "Nothing changed: the warehouse is as it was."),
     "load_journal": ("적재 기록: {path}", "Load journal: {path}"),
+    "data_version": ("자료 버전 {version} UTC", "Data version {version} UTC"),
 }
 
 
