@@ -45,6 +45,7 @@ if not periods:
 
 st.session_state["filters"] = sidebar_filters(consortia, periods)
 st.session_state["viewer_email"] = viewer.email
+st.session_state["viewer_role"] = viewer.role
 st.sidebar.caption(t("data_version", version=data.version_label()))
 if viewer.local_mode:
     st.sidebar.caption(f":material/computer: {t('local_mode')}")

@@ -51,3 +51,10 @@ def current_viewer() -> Viewer:
     groups = st.user.get("groups") or []
     role = load_rules().role_for(email, list(groups) if isinstance(groups, list) else [groups])
     return Viewer(email=email, role=role, local_mode=False, signed_in=True)
+
+
+def session_allows(needed: Role) -> bool:
+    """Whether this session's viewer may see something meant for `needed` and above."""
+    from ui.access import allows
+
+    return allows(st.session_state.get("viewer_role"), needed)
