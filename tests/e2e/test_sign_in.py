@@ -129,7 +129,11 @@ def test_signing_out_returns_to_the_sign_in_screen(page: Page, signed_app: str) 
     sign_in(page, signed_app, PEOPLE["leadership"])
     page.locator("[data-testid='stSidebar']").get_by_role("button", name="로그아웃").click()
     end_session = page.get_by_role("button", name="End session")
-    if end_session.count():
+    sign_in_button = page.get_by_role("button", name="로그인")
+    expect(end_session.or_(sign_in_button)).to_be_visible(timeout=30_000)
+    if end_session.is_visible():
         end_session.click()
+    expect(sign_in_button).to_be_visible(timeout=30_000)
     page.goto(signed_app)
-    expect(page.get_by_role("button", name="로그인")).to_be_visible(timeout=30_000)
+    expect(sign_in_button).to_be_visible(timeout=30_000)
+    expect(page.locator("[data-testid='stMetric']")).to_have_count(0)
