@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import polars as pl
 
-from warehouse.connection import Reader, reader
+from warehouse.connection import FrameSource, reader
 
 PROGRAM = "ALL"
 
 
-def _reader(source: Reader | None) -> Reader:
+def _reader(source: FrameSource | None) -> FrameSource:
     return source or reader()
 
 
-def consortia(source: Reader | None = None) -> pl.DataFrame:
+def consortia(source: FrameSource | None = None) -> pl.DataFrame:
     """Consortia with their names, lead company, start date and how far their data reaches."""
     return _reader(source).frame(
         "select consortium_id, name_ko, name_en, lead_name_ko, lead_name_en, start_date, "
@@ -27,7 +27,7 @@ def consortia(source: Reader | None = None) -> pl.DataFrame:
         "consortium_id")
 
 
-def periods(source: Reader | None = None) -> list[str]:
+def periods(source: FrameSource | None = None) -> list[str]:
     """Every quarter with data anywhere in the program, oldest first."""
     frame = _reader(source).frame(
         "select period from dim_consortium_period where consortium_id = ? order by period",
@@ -35,13 +35,13 @@ def periods(source: Reader | None = None) -> list[str]:
     return frame["period"].to_list()
 
 
-def catalogue(source: Reader | None = None) -> pl.DataFrame:
+def catalogue(source: FrameSource | None = None) -> pl.DataFrame:
     """The KPI catalogue as loaded into the warehouse, in display order."""
     return _reader(source).frame("select * from kpi_catalogue order by display_order")
 
 
 def scorecard(period: str, consortium_ids: list[str] | None = None,
-              source: Reader | None = None) -> pl.DataFrame:
+              source: FrameSource | None = None) -> pl.DataFrame:
     """Every KPI's value, target, projection and status in one quarter.
 
     `consortium_ids` limits the consortia shown; the program-wide row ('ALL') is always included.
@@ -55,7 +55,7 @@ def scorecard(period: str, consortium_ids: list[str] | None = None,
 
 
 def trend(kpi_id: str, consortium_ids: list[str] | None = None,
-          source: Reader | None = None) -> pl.DataFrame:
+          source: FrameSource | None = None) -> pl.DataFrame:
     """One KPI quarter by quarter (year-to-date values) for the chosen consortia and 'ALL'."""
     wanted = [*(consortium_ids or []), PROGRAM]
     return _reader(source).frame(
@@ -66,7 +66,7 @@ def trend(kpi_id: str, consortium_ids: list[str] | None = None,
         [kpi_id, consortium_ids is None, wanted])
 
 
-def consortium_history(consortium_id: str, source: Reader | None = None) -> pl.DataFrame:
+def consortium_history(consortium_id: str, source: FrameSource | None = None) -> pl.DataFrame:
     """Every KPI of one consortium in every quarter, for its page and year-on-year change."""
     return _reader(source).frame(
         "select * from kpi_scorecard where consortium_id = ? order by display_order, period",
