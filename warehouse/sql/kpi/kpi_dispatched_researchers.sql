@@ -20,8 +20,9 @@ qualifying as (
         on dispatches.consortium_id = periods.consortium_id
         and dispatches.start_date <= periods.period_end_date
         and coalesce(dispatches.end_date, periods.period_end_date) >= periods.year_start_date
-        and least(coalesce(dispatches.end_date, periods.period_end_date), periods.period_end_date)
-            - dispatches.start_date + 1 >= 28
+        and date_diff('day', dispatches.start_date, least(
+            coalesce(dispatches.end_date, periods.period_end_date), periods.period_end_date
+        )) + 1 >= 28
 ),
 
 final as (

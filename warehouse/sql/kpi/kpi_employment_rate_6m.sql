@@ -36,7 +36,7 @@ final as (
     select
         consortium_id,
         period,
-        100.0 * numerator / nullif(denominator, 0) as value,
+        100 * numerator / nullif(denominator, 0) as value,
         numerator,
         denominator
     from counted
