@@ -94,7 +94,10 @@ def _markdown(report: LoadReport) -> str:
                   "| 기관명 Name | 행 수 Rows |", "|---|---|",
                   *[f"| {name} | {rows} |" for name, rows in unknown.items()], ""]
     for result in report.results:
-        lines += [f"## {_name(result)}: {result.outcome}", ""]
+        lines += [f"## {_name(result)}: {result.outcome}", "",
+                  f"행 rows in {result.rows_in} = 반영 accepted "
+                  f"{result.rows_in - result.rows_rejected} + 반려 rejected "
+                  f"{result.rows_rejected}", ""]
         for problem in result.problems:
             lines.append(f"- **{problem.file_name}**: {problem.message_ko} / {problem.message_en}")
         rejections = result.rejections
