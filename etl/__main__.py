@@ -11,6 +11,7 @@ leaves its journal in var/loads/.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -93,6 +94,8 @@ def _read_log(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments and run the command."""
     args = _parser().parse_args(argv)
+    # the loader reports every problem itself; a library's own warning would only repeat it
+    logging.getLogger("bibtexparser").setLevel(logging.ERROR)
     if args.command == "docs":
         from etl.contract_docs import write_contract_docs
 
