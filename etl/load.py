@@ -21,6 +21,7 @@ from pathlib import Path
 import polars as pl
 
 import config
+from etl.institutions import name_token
 from etl.problems import ROW_REASONS, FileProblem, first_line
 from etl.readers import ROW, read_file
 from etl.reference import Reference, read_reference
@@ -97,12 +98,15 @@ class LoadStopped(Exception):
         self.report = report
 
 
+def _what(error: BaseException) -> str:
+    detail, kind = first_line(error), type(error).__name__
+    return kind if detail == kind else f"{kind}: {detail}"
+
+
 def stopped_by(error: BaseException, doing: str, doing_ko: str) -> tuple[str, str]:
     """One sentence in each language for an error that stopped a load."""
-    detail, kind = first_line(error), type(error).__name__
-    what = kind if detail == kind else f"{kind}: {detail}"
-    return (f"stopped while {doing} ({what}); the warehouse is unchanged",
-            f"{doing_ko} 중 중단되었습니다 ({what}). 웨어하우스는 바뀌지 않았습니다")
+    return (f"stopped while {doing} ({_what(error)}); the warehouse is unchanged",
+            f"{doing_ko} 중 중단되었습니다 ({_what(error)}). 웨어하우스는 바뀌지 않았습니다")
 
 
 def _with_reasons(frame: pl.DataFrame) -> pl.DataFrame:
@@ -141,8 +145,12 @@ def check_submission(folder: Path, reference: Reference) -> SubmissionResult:
         except FileProblem as problem:
             result.problems.append(problem)
         except Exception as error:  # noqa: BLE001 - any failure must name the file, not crash
-            en, ko = stopped_by(error, "reading this file", "이 파일을 읽는")
-            result.problems.append(FileProblem(path.name, "unreadable", en, ko))
+            result.problems.append(FileProblem(
+                path.name, "unreadable",
+                f"an unexpected error while reading this file ({_what(error)}); send this "
+                "report to the dashboard team",
+                f"이 파일을 읽는 중 예상하지 못한 오류가 났습니다 ({_what(error)}). 이 보고서를 "
+                "대시보드 담당자에게 보내 주세요"))
     if not result.file_hashes:
         result.problems.append(FileProblem(
             folder.name, "no_data_files", "the submission folder holds no data file",
@@ -155,8 +163,6 @@ def check_submission(folder: Path, reference: Reference) -> SubmissionResult:
 def unknown_institution_names(rejections: pl.DataFrame,
                               index: dict[str, str]) -> dict[str, int]:
     """Each institution name the reference list lacks, with the number of rows naming it."""
-    from etl.institutions import name_token
-
     unknown = rejections.filter(pl.col("reason_code") == "unknown_institution")
     counts: dict[str, int] = {}
     for value in unknown["value_shown"].drop_nulls().to_list():
