@@ -33,7 +33,7 @@ def is_publication_text(path: Path) -> bool:
         start = handle.read(64)
     try:
         return is_web_of_science(decode_text(start, path.name))
-    except FileProblem:
+    except FileProblem:  # the first bytes may end inside a character: then it is not WoS text
         return False
 
 

@@ -45,9 +45,9 @@ def _header_map(dataset: Dataset) -> dict[str, str]:
 
 def decode_text(data: bytes, file_name: str) -> str:
     """Decode CSV bytes as UTF-8 (with or without BOM), UTF-16 with BOM, or CP949/EUC-KR."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    for encoding in ("utf-8-sig", "cp949"):
+    encodings = ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else \
+        ("utf-8-sig", "cp949")
+    for encoding in encodings:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
