@@ -71,3 +71,21 @@ def consortium_history(consortium_id: str, source: FrameSource | None = None) ->
     return _reader(source).frame(
         "select * from kpi_scorecard where consortium_id = ? order by display_order, period",
         [consortium_id])
+
+
+def load_history(source: Reader | None = None) -> pl.DataFrame:
+    """Every successful load, newest first: who, when, which slice, counts and outcome."""
+    return _reader(source).frame(
+        "select load_id, consortium_id, period, submitted_by, loaded_by, loaded_at, "
+        "rows_in, rows_accepted, rows_rejected, outcome from raw_load "
+        "order by loaded_at desc, consortium_id, period")
+
+
+def rejected_rows(load_id: str | None = None, source: Reader | None = None) -> pl.DataFrame:
+    """Quarantined values with their reasons, for one load or all of them."""
+    return _reader(source).frame(
+        "select load_id, consortium_id, period, dataset, file_name, sheet, row_number, "
+        "column_name, header, value_shown, reason_code, reason_en, reason_ko "
+        "from raw_rejected_row where (? is null or load_id = ?) "
+        "order by consortium_id, period, file_name, row_number, column_name",
+        [load_id, load_id])
