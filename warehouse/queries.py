@@ -73,7 +73,7 @@ def consortium_history(consortium_id: str, source: FrameSource | None = None) ->
         [consortium_id])
 
 
-def load_history(source: Reader | None = None) -> pl.DataFrame:
+def load_history(source: FrameSource | None = None) -> pl.DataFrame:
     """Every successful load, newest first: who, when, which slice, counts and outcome."""
     return _reader(source).frame(
         "select load_id, consortium_id, period, submitted_by, loaded_by, loaded_at, "
@@ -81,7 +81,7 @@ def load_history(source: Reader | None = None) -> pl.DataFrame:
         "order by loaded_at desc, consortium_id, period")
 
 
-def rejected_rows(load_id: str | None = None, source: Reader | None = None) -> pl.DataFrame:
+def rejected_rows(load_id: str | None = None, source: FrameSource | None = None) -> pl.DataFrame:
     """Quarantined values with their reasons, for one load or all of them."""
     return _reader(source).frame(
         "select load_id, consortium_id, period, dataset, file_name, sheet, row_number, "
