@@ -1,7 +1,8 @@
 """Zero-downtime reloads under load: sessions keep reading while a full load publishes.
 
 Starts the real server over the sample data without its last quarter, opens SESSIONS browser
-sessions (headless Chromium) that reload the overview page in a loop, and while they read,
+sessions (headless Chromium) that keep switching the overview between two quarters (each switch
+re-runs the page on the server), and while they read,
 loads the full sample (which adds the last quarter and publishes a new warehouse version) and,
 when the reports package is present, publishes a snapshot. Every page view is checked: no error
 box, and its data version, quarter and program total all belong to the same warehouse version
@@ -38,6 +39,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-dev-shm-usage"]
 TOTAL_LABEL = "참여 학생 수"
+#: sessions switch between these quarters; both exist before and after the load
+QUARTERS = ("2026-Q1", "2026-Q2")
 
 
 @dataclass
@@ -64,51 +67,72 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def expected_views(directory: Path) -> dict[str, tuple[str, str]]:
-    """Version label -> (latest quarter, program total of active students) for every version."""
+def version_label(name: str) -> str:
+    """A warehouse file name as the sidebar shows it."""
+    stamp = name.removeprefix("warehouse-").split("-")[0]
+    return f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]} {stamp[9:11]}:{stamp[11:13]}:{stamp[13:15]}"
+
+
+def expected_views(directory: Path) -> dict[tuple[str, str], str]:
+    """(version label, quarter) -> the program total of active students that version shows."""
     reader, expected = Reader(directory), {}
     for path in sorted(directory.glob("warehouse-*.duckdb")):
         pinned = reader.at(path.name)
-        latest = queries.periods(pinned)[-1]
-        board = queries.scorecard(latest, None, pinned)
-        total = board.filter((board["kpi_id"] == "active_students")
-                             & (board["consortium_id"] == "ALL")).item(0, "value")
-        stamp = path.name.removeprefix("warehouse-").split("-")[0]
-        label = (f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]} "
-                 f"{stamp[9:11]}:{stamp[11:13]}:{stamp[13:15]}")
-        expected[label] = (latest, f"{total:,.0f}명")
+        for period in QUARTERS:
+            board = queries.scorecard(period, None, pinned)
+            total = board.filter((board["kpi_id"] == "active_students")
+                                 & (board["consortium_id"] == "ALL")).item(0, "value")
+            expected[(version_label(path.name), period)] = f"{total:,.0f}명"
     reader.close()
     return expected
 
 
+async def read_view(page) -> tuple[str, str, str]:
+    """The data version, quarter and program total a session shows now."""
+    sidebar = await page.locator("[data-testid='stSidebar']").inner_text()
+    version = sidebar.split("자료 버전 ")[1].split(" UTC")[0]
+    caption = await page.locator(
+        "[data-testid='stMain'] [data-testid='stCaptionContainer']").first.inner_text()
+    card = page.locator("[data-testid='stMetric']").filter(has_text=TOTAL_LABEL).first
+    total = await card.locator("[data-testid='stMetricValue']").inner_text()
+    return version, caption.split(" ")[0], total
+
+
 async def session(browser, url: str, stop: asyncio.Event, seen: Observations,
-                  published: dict[str, float]) -> list[tuple[str, str, str]]:
-    """One reader: reload the overview until told to stop; returns what each view showed."""
+                  published: dict[str, float], opening: asyncio.Semaphore
+                  ) -> list[tuple[str, str, str]]:
+    """One reader: open the overview, then switch quarter back and forth until told to stop.
+
+    Each switch is a rerun of the page on the server with whatever version is live; the time
+    from the click to the updated figures is the page-ready time.
+    """
     page = await browser.new_page(viewport={"width": 1300, "height": 900})
-    shown = []
+    async with opening:  # open sessions two at a time: a cold page load is the costliest step
+        await page.goto(f"{url}/?period={QUARTERS[0]}", timeout=180_000, wait_until="commit")
+        await page.wait_for_selector("[data-testid='stMetric']", timeout=180_000)
+    shown, turn = [], 1
     while not stop.is_set():
+        quarter = QUARTERS[turn % 2]
         started = time.monotonic()
         try:
-            await page.goto(url, timeout=60_000, wait_until="commit")
-            await page.wait_for_selector("[data-testid='stMetric']", timeout=60_000)
+            await page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(
+                has_text="기준 분기").click()
+            await page.get_by_role("option", name=quarter, exact=True).click()
+            await page.locator("[data-testid='stMain'] [data-testid='stCaptionContainer']") \
+                .filter(has_text=quarter).first.wait_for(timeout=60_000)
             await page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
             seen.ready_seconds.append(time.monotonic() - started)
             if await page.locator("[data-testid='stException']").count():
                 seen.errors.append("error box shown")
-            sidebar = await page.locator("[data-testid='stSidebar']").inner_text()
-            version = sidebar.split("자료 버전 ")[1].split(" UTC")[0]
-            caption = await page.locator(
-                "[data-testid='stMain'] [data-testid='stCaptionContainer']").first.inner_text()
-            card = page.locator("[data-testid='stMetric']").filter(has_text=TOTAL_LABEL).first
-            total = await card.locator("[data-testid='stMetricValue']").inner_text()
-            shown.append((version, caption.split(" ")[0], total))
+            view = await read_view(page)
+            shown.append(view)
             seen.views += 1
-            seen.seen[version] = seen.seen.get(version, 0) + 1
-            if "new" in published and version == published.get("label") \
-                    and seen.first_new_at is None:
+            seen.seen[view[0]] = seen.seen.get(view[0], 0) + 1
+            if view[0] == published.get("label") and seen.first_new_at is None:
                 seen.first_new_at = time.monotonic() - published["new"]
         except Exception as error:  # noqa: BLE001 - every failure of a view is a finding
             seen.errors.append(f"{type(error).__name__}: {str(error)[:120]}")
+        turn += 1
     await page.close()
     return shown
 
@@ -116,21 +140,19 @@ async def session(browser, url: str, stop: asyncio.Event, seen: Observations,
 async def stress(url: str, sessions: int, after: float, tail: float, env: dict[str, str],
                  full_sample: Path, directory: Path) -> Observations:
     """Run the readers, publish in the middle, then let them read the new data."""
-    seen, published, stop = Observations(), {}, asyncio.Event()
+    seen, published, stop, opening = Observations(), {}, asyncio.Event(), asyncio.Semaphore(2)
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path="/usr/bin/chromium",
                                                    args=CHROMIUM_ARGS)
-        readers = [asyncio.create_task(session(browser, url, stop, seen, published))
+        readers = [asyncio.create_task(session(browser, url, stop, seen, published, opening))
                    for _ in range(sessions)]
         await asyncio.sleep(after)
         started = time.monotonic()
         await asyncio.to_thread(run, [sys.executable, "-m", "etl", "load", str(full_sample),
                                       "--quiet", "--by", "stress"], env)
+        published["label"] = version_label(current_file(directory).name)
         published["new"] = time.monotonic()
         print(f"load published after {published['new'] - started:.1f}s", flush=True)
-        name = current_file(directory).name.removeprefix("warehouse-").split("-")[0]
-        published["label"] = (f"{name[:4]}-{name[4:6]}-{name[6:8]} "
-                              f"{name[9:11]}:{name[11:13]}:{name[13:15]}")
         if importlib.util.find_spec("reports") is not None:
             await asyncio.to_thread(run, [sys.executable, "-m", "reports", "publish",
                                           "--period", "2026-Q3", "--replace"], env)
@@ -142,9 +164,9 @@ async def stress(url: str, sessions: int, after: float, tail: float, env: dict[s
     expected = expected_views(directory)
     for shown in views:
         for version, period, total in shown:
-            if expected.get(version) != (period, total):
+            if expected.get((version, period)) != total:
                 seen.errors.append(f"mixed view: version {version} showed {period} {total}, "
-                                   f"expected {expected.get(version)}")
+                                   f"expected {expected.get((version, period))}")
     return seen
 
 
