@@ -51,6 +51,7 @@ class Observations:
     errors: list[str] = field(default_factory=list)
     first_new_at: float | None = None
     views: int = 0
+    opened: int = 0
     seen: dict[str, int] = field(default_factory=dict)
 
 
@@ -110,6 +111,7 @@ async def session(browser, url: str, stop: asyncio.Event, seen: Observations,
     async with opening:  # open sessions two at a time: a cold page load is the costliest step
         await page.goto(f"{url}/?period={QUARTERS[0]}", timeout=180_000, wait_until="commit")
         await page.wait_for_selector("[data-testid='stMetric']", timeout=180_000)
+    seen.opened += 1
     shown, turn = [], 1
     while not stop.is_set():
         quarter = QUARTERS[turn % 2]
@@ -146,6 +148,9 @@ async def stress(url: str, sessions: int, after: float, tail: float, env: dict[s
                                                    args=CHROMIUM_ARGS)
         readers = [asyncio.create_task(session(browser, url, stop, seen, published, opening))
                    for _ in range(sessions)]
+        while seen.opened < sessions and not all(r.done() for r in readers):
+            await asyncio.sleep(0.5)
+        print(f"{seen.opened} sessions open", flush=True)
         await asyncio.sleep(after)
         started = time.monotonic()
         await asyncio.to_thread(run, [sys.executable, "-m", "etl", "load", str(full_sample),
