@@ -25,8 +25,7 @@ warehouse: venv
 	$(PY) -m warehouse refresh
 
 run: warehouse
-	$(VENV)/bin/streamlit run dashboard.py --server.headless true \
-		--server.address localhost --server.port $(PORT)
+	$(PY) -m ui.launch --server.headless true --server.address localhost --server.port $(PORT)
 
 system-packages:
 	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null \

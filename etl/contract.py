@@ -132,7 +132,8 @@ STUDENTS = Dataset(
 
 PUBLICATIONS = Dataset(
     "publications", "논문",
-    "Papers that acknowledge one of the consortium's projects. Sent as BibTeX, or as a sheet.",
+    "Papers that acknowledge one of the consortium's projects. Sent as a reference tool's "
+    "export (BibTeX, RIS, Web of Science, OpenAlex or Crossref JSON), or as a sheet.",
     columns=(
         Column("title", "논문제목", "text", "Title of the paper.", aliases=("제목", "title")),
         Column("year", "발행연도", "int", "Year of publication.", aliases=("연도", "게재연도"),

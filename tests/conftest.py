@@ -13,8 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from streamlit import config as streamlit_config
 
 ROOT = Path(__file__).resolve().parents[1]
+# The app refuses to serve without sign-in except on the loopback address; AppTest runs it
+# "there", and shows full error details, which the shipped configuration hides from viewers.
+streamlit_config.set_option("server.address", "localhost")
+streamlit_config.set_option("client.showErrorDetails", "full")
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 

@@ -1,8 +1,9 @@
 """The app's only door to the warehouse: cached calls to warehouse.queries.
 
-Results are cached per warehouse version (the live file's name), so a published load is visible
-on the next rerun and stale results are never served. The read-only reader is one resource per
-server process. Pages import from here, never from warehouse directly.
+Each script run pins the live warehouse version once (`pin_version`, called by dashboard.py) and
+every query of that run reads that version, so one screen never mixes two loads even if a load
+publishes mid-run. Results are cached per version, so the next run after a publish shows the new
+data and stale results are never served. The read-only reader is one resource per server.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ import polars as pl
 import streamlit as st
 
 from warehouse import queries
-from warehouse.connection import Reader, WarehouseMissing
+from warehouse.connection import PinnedReader, Reader, WarehouseMissing
 
 __all__ = ["WarehouseMissing", "catalogue", "consortia", "consortium_history", "periods",
-           "scorecard", "trend", "version"]
+           "pin_version", "scorecard", "trend", "version", "version_label"]
+
+PINNED = "warehouse_version"
 
 
 @st.cache_resource
@@ -22,43 +25,63 @@ def _reader() -> Reader:
     return Reader()
 
 
+def pin_version() -> str:
+    """Fix the version this run reads; raises WarehouseMissing before the first load."""
+    st.session_state[PINNED] = _reader().version()
+    return st.session_state[PINNED]
+
+
 def version() -> str:
-    """The live warehouse version; raises WarehouseMissing before the first load."""
-    return _reader().version()
+    """The version this run reads."""
+    return st.session_state.get(PINNED) or pin_version()
+
+
+def version_label() -> str:
+    """The version as people read it: when it was published (UTC)."""
+    stamp = version().removeprefix("warehouse-").split("-")[0]
+    return f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]} {stamp[9:11]}:{stamp[11:13]}:{stamp[13:15]}"
+
+
+def _at(warehouse_version: str) -> PinnedReader:
+    return _reader().at(warehouse_version)
+
+
+def _ids(consortium_ids: list[str] | None) -> tuple[str, ...] | None:
+    return tuple(consortium_ids) if consortium_ids is not None else None
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _consortia(warehouse_version: str) -> pl.DataFrame:
-    return queries.consortia(_reader())
+    return queries.consortia(_at(warehouse_version))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _periods(warehouse_version: str) -> list[str]:
-    return queries.periods(_reader())
+    return queries.periods(_at(warehouse_version))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _catalogue(warehouse_version: str) -> pl.DataFrame:
-    return queries.catalogue(_reader())
+    return queries.catalogue(_at(warehouse_version))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _scorecard(warehouse_version: str, period: str, consortium_ids: tuple[str, ...] | None
-               ) -> pl.DataFrame:
-    return queries.scorecard(period, list(consortium_ids) if consortium_ids is not None
-                             else None, _reader())
+def _scorecard(warehouse_version: str, period: str,
+               consortium_ids: tuple[str, ...] | None) -> pl.DataFrame:
+    ids = list(consortium_ids) if consortium_ids is not None else None
+    return queries.scorecard(period, ids, _at(warehouse_version))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _trend(warehouse_version: str, kpi_id: str,
            consortium_ids: tuple[str, ...] | None) -> pl.DataFrame:
-    return queries.trend(kpi_id, list(consortium_ids) if consortium_ids is not None else None,
-                         _reader())
+    ids = list(consortium_ids) if consortium_ids is not None else None
+    return queries.trend(kpi_id, ids, _at(warehouse_version))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _consortium_history(warehouse_version: str, consortium_id: str) -> pl.DataFrame:
-    return queries.consortium_history(consortium_id, _reader())
+    return queries.consortium_history(consortium_id, _at(warehouse_version))
 
 
 def consortia() -> pl.DataFrame:
@@ -78,14 +101,12 @@ def catalogue() -> pl.DataFrame:
 
 def scorecard(period: str, consortium_ids: list[str] | None) -> pl.DataFrame:
     """All KPIs in one quarter for the chosen consortia and the program."""
-    ids = tuple(consortium_ids) if consortium_ids is not None else None
-    return _scorecard(version(), period, ids)
+    return _scorecard(version(), period, _ids(consortium_ids))
 
 
 def trend(kpi_id: str, consortium_ids: list[str] | None) -> pl.DataFrame:
     """One KPI by quarter."""
-    ids = tuple(consortium_ids) if consortium_ids is not None else None
-    return _trend(version(), kpi_id, ids)
+    return _trend(version(), kpi_id, _ids(consortium_ids))
 
 
 def consortium_history(consortium_id: str) -> pl.DataFrame:

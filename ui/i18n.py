@@ -53,6 +53,42 @@ TEXT: dict[str, tuple[str, str]] = {
     "calendar_view": ("달력 연도", "Calendar year"),
     "program_year_view": ("사업연차", "Program year"),
     "compare_by": ("비교 기준", "Compare by"),
+    "local_mode": ("로컬 모드: 로그인 없이 이 컴퓨터에서만 열립니다",
+                   "Local mode: no sign-in, open on this machine only"),
+    "local_mode_exposed": (
+        "로그인이 설정되지 않은 상태로는 외부 주소에서 열 수 없습니다. "
+        ".streamlit/secrets.toml에 [auth]를 설정하거나 localhost에서 실행하세요.",
+        "Without sign-in configured the dashboard only serves on localhost. Configure [auth] "
+        "in .streamlit/secrets.toml or bind the server to localhost."),
+    "sign_in": ("로그인", "Sign in"),
+    "sign_out": ("로그아웃", "Sign out"),
+    "sign_in_needed": ("성과 자료를 보려면 기관 계정으로 로그인하세요.",
+                       "Sign in with your organisation account to see the outcomes."),
+    "no_access": ("{email} 계정에는 열람 권한이 없습니다. 사업 담당자에게 권한을 요청하세요.",
+                  "{email} has no access yet. Ask the program office to grant a role."),
+    "signed_in_as": ("{email} · {role}", "{email} · {role}"),
+    "role_leadership": ("간부", "Leadership"),
+    "role_analyst": ("분석가", "Analyst"),
+    "role_admin": ("관리자", "Administrator"),
+    "load_data": ("자료 적재", "Load data"),
+    "load_title": ("제출 자료 적재", "Load a submission"),
+    "load_help": ("제출 폴더(submission.toml 포함)를 zip으로 올리면 먼저 검사만 합니다. "
+                  "'적재하기'를 켜면 검사를 통과한 자료를 한 번에 반영합니다.",
+                  "Upload submission folders (each with submission.toml) as a zip: they are "
+                  "checked first; switch on 'Load' to publish what passes, all at once."),
+    "load_upload": ("제출 자료 zip", "Submission zip"),
+    "load_empty": ("zip 파일을 올리면 검사 결과가 여기에 표시됩니다.",
+                   "Upload a zip to see the check results here."),
+    "load_publish": ("적재하기", "Load"),
+    "load_refused": ("받을 수 없는 파일입니다", "Upload refused"),
+    "load_rejections": ("반려된 값", "Rejected values"),
+    "load_checked": ("검사만 했습니다. 웨어하우스는 바뀌지 않았습니다.",
+                     "Checked only: the warehouse is unchanged."),
+    "load_published": ("적재를 마쳤습니다: {name}", "Loaded and published: {name}"),
+    "load_unchanged": ("바뀐 내용이 없어 그대로 두었습니다.",
+                       "Nothing changed: the warehouse is as it was."),
+    "load_journal": ("적재 기록: {path}", "Load journal: {path}"),
+    "data_version": ("자료 버전 {version} UTC", "Data version {version} UTC"),
 }
 
 

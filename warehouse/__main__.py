@@ -1,13 +1,15 @@
-"""Command line: `python -m warehouse refresh` rebuilds views after the SQL or catalogue changed.
+"""Command line for the warehouse.
 
-A refresh publishes a new version only when the live one was built from other SQL or another
-catalogue; otherwise it changes nothing.
+`python -m warehouse refresh` rebuilds views after the SQL or catalogue changed (it publishes a
+new version only when the live one was built from other SQL or another catalogue).
+`python -m warehouse export-lake <dir>` writes or updates the open Parquet lake (warehouse/lake.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from warehouse import store
 from warehouse.build import BuildError
@@ -18,7 +20,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m warehouse", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("refresh", help="rebuild views if the SQL or catalogue changed")
+    lake = commands.add_parser("export-lake", help="write the warehouse as partitioned Parquet")
+    lake.add_argument("target", type=Path, help="the lake folder (created if missing)")
     args = parser.parse_args(argv)
+    if args.command == "export-lake":
+        from warehouse.lake import export_lake
+
+        report = export_lake(args.target)
+        print(f"lake {args.target}: {len(report.written)} partitions written, "
+              f"{len(report.unchanged)} unchanged, {len(report.removed)} removed")
+        return 0
     if args.command == "refresh":
         before = store.current_file()
         if before is None:

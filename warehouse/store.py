@@ -159,7 +159,11 @@ def new_version(directory: Path | None = None) -> Iterator[WarehouseVersion]:
         path = _new_path(directory)
         if live is not None and live.exists():
             shutil.copyfile(live, path)
-        con = duckdb.connect(str(path))
+        try:
+            con = duckdb.connect(str(path))
+        except Exception:
+            path.unlink(missing_ok=True)  # e.g. a damaged live file: leave no orphan copy
+            raise
         published = False
         try:
             build.create_schema(con)

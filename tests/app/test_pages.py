@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ui.navigation import PAGES as REGISTERED
+
 DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")
-PAGES = ["pages/overview.py", "pages/consortium.py"]
+PAGES = [spec.path for spec in REGISTERED]
 
 
 def open_app(query: dict[str, str | list[str]] | None = None,
@@ -45,7 +47,7 @@ def metric_values(app: AppTest) -> dict[str, str]:
 def test_page_renders_without_exception(page_path: str, lang: str) -> None:
     app = open_app({"lang": lang}, page_path)
     assert not app.exception, app.exception
-    assert app.metric, "the page shows KPI cards"
+    assert app.title, "the page shows its title"
 
 
 def test_overview_shows_the_program_totals_of_the_latest_quarter() -> None:
