@@ -52,6 +52,8 @@ class Observations:
     first_new_at: float | None = None
     views: int = 0
     opened: int = 0
+    failed_to_open: int = 0
+    reading: asyncio.Event = field(default_factory=asyncio.Event)
     seen: dict[str, int] = field(default_factory=dict)
 
 
@@ -109,9 +111,18 @@ async def session(browser, url: str, stop: asyncio.Event, seen: Observations,
     """
     page = await browser.new_page(viewport={"width": 1300, "height": 900})
     async with opening:  # open sessions two at a time: a cold page load is the costliest step
-        await page.goto(f"{url}/?period={QUARTERS[0]}", timeout=180_000, wait_until="commit")
-        await page.wait_for_selector("[data-testid='stMetric']", timeout=180_000)
+        try:
+            await page.goto(f"{url}/?period={QUARTERS[0]}", timeout=180_000,
+                            wait_until="commit")
+            await page.wait_for_selector("[data-testid='stMetric']", timeout=180_000)
+        except Exception as error:  # noqa: BLE001 - a session that cannot open is a finding
+            seen.errors.append(f"could not open: {type(error).__name__}")
+            seen.failed_to_open += 1
+            await page.close()
+            return []
     seen.opened += 1
+    print(f"session {seen.opened} open", flush=True)
+    await seen.reading.wait()  # idle tabs are cheap: everyone starts reading together
     shown, turn = [], 1
     while not stop.is_set():
         quarter = QUARTERS[turn % 2]
@@ -148,9 +159,10 @@ async def stress(url: str, sessions: int, after: float, tail: float, env: dict[s
                                                    args=CHROMIUM_ARGS)
         readers = [asyncio.create_task(session(browser, url, stop, seen, published, opening))
                    for _ in range(sessions)]
-        while seen.opened < sessions and not all(r.done() for r in readers):
+        while seen.opened + seen.failed_to_open < sessions:
             await asyncio.sleep(0.5)
         print(f"{seen.opened} sessions open", flush=True)
+        seen.reading.set()
         await asyncio.sleep(after)
         started = time.monotonic()
         await asyncio.to_thread(run, [sys.executable, "-m", "etl", "load", str(full_sample),
@@ -206,7 +218,10 @@ def main() -> None:
                                   config.SAMPLE_DIR, work / "data" / "warehouse"))
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # open websocket sessions can delay a clean exit
+            server.kill()
         shutil.rmtree(work, ignore_errors=True)
     ready = sorted(seen.ready_seconds)
     p95 = ready[int(0.95 * (len(ready) - 1))] if ready else float("nan")
