@@ -24,6 +24,8 @@ def shown(page: Page, url: str) -> tuple[str, str]:
     page.goto(f"{url}/?period=2025-Q2")
     card = page.locator("[data-testid='stMetric']").filter(has_text="참여 학생 수").first
     expect(card).to_be_visible(timeout=30_000)
+    expect(page.locator("[data-testid='stSidebar']")).to_contain_text("자료 버전",
+                                                                     timeout=30_000)
     sidebar = page.locator("[data-testid='stSidebar']").inner_text()
     version = sidebar.split("자료 버전 ")[1].split(" UTC")[0]
     return version, card.locator("[data-testid='stMetricValue']").inner_text()
