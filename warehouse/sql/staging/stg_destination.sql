@@ -20,7 +20,6 @@ final as (
         months_after_graduation,
         destination_status,
         organisation,
-        organisation_id,
         ksic_code
     from ranked
     where version_rank = 1
