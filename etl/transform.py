@@ -15,6 +15,7 @@ from collections.abc import Callable
 import polars as pl
 
 from etl.contract import Dataset
+from etl.institutions import match_names
 from etl.pseudonymise import hash_column, hash_list_column
 
 DOI_PREFIX = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
@@ -81,6 +82,16 @@ def shape_projects(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.drop("institutions").rename({"institutions_id": "institution_ids"})
 
 
+def shape_destinations(frame: pl.DataFrame, institution_index: dict[str, str]) -> pl.DataFrame:
+    """Destinations with the employer's institution id where the name is on the reference list.
+
+    The organisation is free text (any employer or university in the world), so an unknown name
+    is kept as written with a null id rather than rejected.
+    """
+    return frame.with_columns(
+        match_names(frame["organisation"], institution_index).alias("organisation_id"))
+
+
 def shape_publications(frame: pl.DataFrame, institution_index: dict[str, str]) -> pl.DataFrame:
     """Publications with normalised identifiers, the merge identity and matched affiliations."""
     from etl.institutions import name_token
@@ -122,5 +133,7 @@ def to_raw(frame: pl.DataFrame, dataset: Dataset, secret: bytes,
     frame = _pseudonymise(frame, dataset, secret)
     if dataset.name == "publications":
         return shape_publications(frame, institution_index)
+    if dataset.name == "destinations":
+        return shape_destinations(frame, institution_index)
     shaper = SHAPERS.get(dataset.name)
     return shaper(frame) if shaper else frame

@@ -14,7 +14,8 @@ from typing import Literal
 
 CATALOGUE_FILE = Path(__file__).with_name("catalogue.toml")
 
-Unit = Literal["people", "projects", "papers", "percent", "krw", "months", "hours", "count"]
+Unit = Literal["people", "projects", "papers", "percent", "krw", "months", "hours", "count",
+               "fte", "person_months", "universities"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class Kpi:
     denominator: str | None = None
     default_target: float | None = None
     target_from_program_year: int | None = None
+    numerator_ko: str = ""
+    denominator_ko: str | None = None
 
     @property
     def view(self) -> str:
@@ -50,6 +53,21 @@ class Kpi:
     def definition(self, language: str) -> str:
         """The KPI's definition in 'ko' or 'en'."""
         return self.definition_ko if language == "ko" else self.definition_en
+
+    def numerator_text(self, language: str) -> str:
+        """What the numerator counts, in 'ko' or 'en'."""
+        return self.numerator_ko if language == "ko" and self.numerator_ko else self.numerator
+
+    def denominator_text(self, language: str) -> str | None:
+        """What the denominator counts, in 'ko' or 'en' (None for counts)."""
+        if language == "ko" and self.denominator_ko:
+            return self.denominator_ko
+        return self.denominator
+
+    @property
+    def is_rate(self) -> bool:
+        """A share with a numerator and a denominator (n is shown beside it)."""
+        return self.accumulation == "rate"
 
 
 @dataclass(frozen=True)
