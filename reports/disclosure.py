@@ -211,9 +211,15 @@ def relations_for(frame: pl.DataFrame) -> list[Relation]:
 
 
 def _protected_columns(entry: catalogue.Kpi) -> tuple[str, ...]:
+    """The counts of people in a KPI's row: its value, or a rate's numerator and denominator."""
     if not entry.counts_people:
         return ()
     return ("numerator", "denominator") if entry.is_rate else ("value",)
+
+
+def protected_columns(kpi_id: str) -> tuple[str, ...]:
+    """The columns of a KPI's row that disclosure control protects."""
+    return _protected_columns(catalogue.kpi(kpi_id))
 
 
 def protect(frame: pl.DataFrame, rules: DisclosureRules = RULES) -> pl.DataFrame:

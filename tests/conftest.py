@@ -46,5 +46,32 @@ def tiny_warehouse(tiny_program: Path, tmp_path_factory: pytest.TempPathFactory)
         os.environ["OUTCOMES_DATA_DIR"] = previous
 
 
+@pytest.fixture(scope="session")
+def snapshot_root(tiny_warehouse: Path,
+                  tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """An empty snapshot root for the tiny program; OUTCOMES_SNAPSHOT_DIR points at it."""
+    root = tmp_path_factory.mktemp("snapshots")
+    previous = os.environ.get("OUTCOMES_SNAPSHOT_DIR")
+    os.environ["OUTCOMES_SNAPSHOT_DIR"] = str(root)
+    yield root
+    if previous is None:
+        os.environ.pop("OUTCOMES_SNAPSHOT_DIR", None)
+    else:
+        os.environ["OUTCOMES_SNAPSHOT_DIR"] = previous
+
+
+@pytest.fixture(scope="session")
+def published(snapshot_root: Path) -> dict:
+    """The tiny program published as two snapshots: 'older' (2024-Q4), then 'newer' (2025-Q2).
+
+    Publishing renders charts in Chromium and PDFs, so the two are made once per session (the
+    tests that use them share the xdist group "snapshots", so one worker makes them).
+    """
+    from reports.publish import publish
+
+    return {"older": publish(period="2024-Q4", directory=snapshot_root),
+            "newer": publish(period="2025-Q2", directory=snapshot_root)}
+
+
 logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(
     logging.ERROR)
