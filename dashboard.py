@@ -21,6 +21,8 @@ pages = [
             url_path="overview", default=True),
     st.Page("pages/consortium.py", title=t("consortium"), icon=":material/groups:",
             url_path="consortium"),
+    st.Page("pages/reports.py", title=t("reports"), icon=":material/description:",
+            url_path="reports"),
 ]
 navigation = st.navigation(pages)
 
