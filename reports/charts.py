@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from reports.data import PROGRAM, ReportData, cell_text, consortium_name, consortium_order
 from reports.disclosure import DisclosureRules
@@ -86,7 +87,8 @@ def stable_svg(svg: str, chart_id: str) -> str:
     found = _PLOTLY_UID.search(svg)
     if found is None:
         return svg
-    return svg.replace(found.group(1), re.sub(r"[^a-z0-9]", "", chart_id.lower()))
+    stable = re.sub(r"[^a-z0-9]", "", chart_id.lower())
+    return re.sub(rf"(defs-|clip|legend){found.group(1)}", rf"\g<1>{stable}", svg)
 
 
 async def _render(figures: list[go.Figure]) -> list[bytes]:
@@ -99,9 +101,14 @@ async def _render(figures: list[go.Figure]) -> list[bytes]:
 
 
 def render_svgs(figures: dict[str, go.Figure]) -> dict[str, str]:
-    """Key -> SVG text for every figure, rendered in one browser session."""
-    if not figures:
+    """Key -> SVG text for every figure, rendered in one browser session.
+
+    Figures that are the same (an edition where nothing was withheld) are rendered once.
+    """
+    specs = {key: figure.to_json() for key, figure in figures.items()}
+    unique = list(dict.fromkeys(specs.values()))
+    if not unique:
         return {}
-    images = asyncio.run(_render(list(figures.values())))
-    return {key: stable_svg(image.decode("utf-8"), key)
-            for key, image in zip(figures, images, strict=True)}
+    images = asyncio.run(_render([go.Figure(pio.from_json(spec)) for spec in unique]))
+    by_spec = {spec: image.decode("utf-8") for spec, image in zip(unique, images, strict=True)}
+    return {key: stable_svg(by_spec[spec], key) for key, spec in specs.items()}

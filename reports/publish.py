@@ -127,8 +127,13 @@ def _manifests(folder: Path, data: ReportData, counts: dict[str, int],
 
 def publish(period: str | None = None, year: int | None = None, replace: bool = False,
             directory: Path | None = None, progress: Progress = _quiet,
-            rules: DisclosureRules = RULES) -> snapshots.Snapshot:
-    """Freeze one quarter (or the latest quarter of a year) into a new snapshot."""
+            rules: DisclosureRules = RULES, warehouse: Path | None = None
+            ) -> snapshots.Snapshot:
+    """Freeze one quarter (or the latest quarter of a year) into a new snapshot.
+
+    `directory` is the snapshot root and `warehouse` the warehouse folder (both default to the
+    configured ones).
+    """
     started, done = time.monotonic(), [0]
 
     def step(message: str) -> str:
@@ -136,7 +141,7 @@ def publish(period: str | None = None, year: int | None = None, replace: bool = 
         return f"[{done[0]}/{STEPS}] {message} ({time.monotonic() - started:.1f} s)"
 
     directory = directory or snapshots.root()
-    reader = PinnedReader()
+    reader = PinnedReader(warehouse)
     try:
         period, kind, snapshot_id = resolve(queries.periods(reader), period, year)
         snapshots.refuse_if_published(snapshot_id, replace, directory)

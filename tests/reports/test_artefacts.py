@@ -19,8 +19,6 @@ from reports.excel import sheet_names
 from reports.snapshots import Snapshot
 from warehouse.catalogue import kpis
 
-pytestmark = pytest.mark.xdist_group("snapshots")
-
 
 def pdf_pages(path: Path) -> list[str]:
     """The text of each page (pdftotext separates pages with form feeds)."""

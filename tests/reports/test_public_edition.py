@@ -20,7 +20,6 @@ from reports.excel import COLUMNS, sheet_names
 from reports.snapshots import Snapshot, as_of
 from warehouse.catalogue import kpi, kpis
 
-pytestmark = pytest.mark.xdist_group("snapshots")
 SMALL = {"1", "2", "3", "4"}
 PROTECTED_KPIS = [k for k in kpis() if k.counts_people]
 

@@ -1,9 +1,10 @@
 """Publishing freezes exactly what the warehouse holds, reproducibly, and never in place.
 
-The tiny program is published once per session (tests/conftest.py `published`: 2024-Q4 then
-2025-Q2). These tests check the manifest against the live warehouse and against the files on
-disk, that publishing the same quarter again gives identical KPI values and file hashes in a
-new folder, and that the command refuses what it must refuse with a useful message.
+The tiny program is published once per test run (tests/conftest.py `published`: the year 2024,
+that is 2024-Q4, then the quarter 2025-Q2). These tests check the manifest against the warehouse
+it was published from and against the files on disk, that publishing the same quarter again
+gives identical KPI values and file hashes in a new folder, and that the command refuses what it
+must refuse with a useful message.
 """
 
 from __future__ import annotations
@@ -21,13 +22,17 @@ from warehouse import queries
 from warehouse.connection import Reader
 from warehouse.snapshot import relation_until
 
-pytestmark = pytest.mark.xdist_group("snapshots")
 TINY_QUARTERS = ["2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2"]
 
 
+@pytest.fixture(autouse=True)
+def _live_warehouse(tiny_warehouse: Path) -> None:
+    """The command line reads the configured warehouse: the tiny program's."""
+
+
 @pytest.fixture(scope="module")
-def reader(tiny_warehouse: Path) -> Reader:
-    source = Reader(tiny_warehouse)
+def reader(published: dict) -> Reader:
+    source = Reader(published["warehouse"])
     yield source
     source.close()
 
@@ -111,20 +116,20 @@ def test_the_command_rejects_a_malformed_period(published: dict,
     assert "2026-Q3" in capsys.readouterr().err
 
 
-def test_publishing_a_published_quarter_again_is_refused_without_replace(
+def test_publishing_a_published_year_again_is_refused_without_replace(
         published: dict, capsys: pytest.CaptureFixture) -> None:
-    assert main(["publish", "--period", "2024-Q4"]) == 1
+    assert main(["publish", "--year", "2024"]) == 1
     error = capsys.readouterr().err
-    assert "already published" in error and "--replace" in error
-    assert snapshots.open_snapshot("2024-Q4").path == published["older"].path
+    assert "snapshot 2024 was already published" in error and "--replace" in error
+    assert snapshots.open_snapshot("2024").path == published["older"].path
 
 
 def test_republishing_gives_identical_values_and_hashes_in_a_new_folder(
-        published: dict, snapshot_root: Path) -> None:
+        published: dict) -> None:
     first = published["newer"]
     steps: list[str] = []
-    second = publish(period="2025-Q2", replace=True, directory=snapshot_root,
-                     progress=steps.append)
+    second = publish(period="2025-Q2", replace=True, directory=published["root"],
+                     warehouse=published["warehouse"], progress=steps.append)
     assert second.path != first.path, "a snapshot is never changed in place"
     assert (first.path / "manifest.json").is_file(), "the replaced version is kept"
     assert snapshots.open_snapshot("2025-Q2").path == second.path
@@ -135,4 +140,5 @@ def test_republishing_gives_identical_values_and_hashes_in_a_new_folder(
 
 
 def test_snapshots_are_listed_newest_quarter_first(published: dict) -> None:
-    assert [s.id for s in snapshots.list_snapshots()] == ["2025-Q2", "2024-Q4"]
+    assert [s.id for s in snapshots.list_snapshots()] == ["2025-Q2", "2024"]
+    assert published["older"].manifest["kind"] == "year"

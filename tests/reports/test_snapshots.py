@@ -11,12 +11,9 @@ import shutil
 from pathlib import Path
 
 import polars as pl
-import pytest
 
 from reports import snapshots
 from reports.snapshots import SCORECARD, Snapshot, as_of, compare
-
-pytestmark = pytest.mark.xdist_group("snapshots")
 
 
 def row(frame: pl.DataFrame, kpi_id: str, consortium_id: str) -> dict:
@@ -61,6 +58,6 @@ def test_a_figure_changed_after_publication_is_flagged_as_restated(
     assert restated.item(0, "value_older") == 2 and restated.item(0, "older_period_now") == 3
 
 
-def test_a_missing_snapshot_opens_as_none(snapshot_root: Path) -> None:
+def test_a_missing_snapshot_opens_as_none(published: dict) -> None:
     assert snapshots.open_snapshot("1999-Q1") is None
     assert snapshots.open_snapshot(".versions") is None
