@@ -71,6 +71,9 @@ if not others:
     st.stop()
 other = listed[url_selectbox(t("compare_with"), others, "compare", format_func=snapshot_label)]
 compared = snapshots.compare(chosen, other).filter(pl.col("kpi_id").is_in(list(kpi_ids())))
+if compared.height == 0:
+    empty_state()
+    st.stop()
 older_period, newer_period = compared.item(0, "older_period"), compared.item(0, "newer_period")
 names = snapshots.consortia(chosen)
 table = compared.select(

@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from reports import snapshots
-from reports.publish import NoData, publish
+from reports.publish import BadPeriod, NoData, publish
 from warehouse.connection import WarehouseMissing
 
 
@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         snapshot = publish(period=args.period, year=args.year, replace=args.replace,
                            progress=(lambda _: None) if args.quiet else _print_step)
-    except ValueError as error:
+    except BadPeriod as error:
         print(error, file=sys.stderr)
         return 2
     except (NoData, snapshots.AlreadyPublished, WarehouseMissing) as error:

@@ -34,6 +34,10 @@ class NoData(Exception):
     """The warehouse holds no figures for the asked period."""
 
 
+class BadPeriod(ValueError):
+    """A period that is not written like 2026-Q3."""
+
+
 def _quiet(message: str) -> None:
     """Progress that says nothing."""
 
@@ -49,7 +53,7 @@ def resolve(periods: list[str], period: str | None = None,
                          "year's submissions first (python -m etl load <folder>).")
         return in_year[-1], "year", str(year)
     if period is None or not PERIOD.match(period):
-        raise ValueError(f"a period looks like 2026-Q3, not {period!r}")
+        raise BadPeriod(f"a period looks like 2026-Q3, not {period!r}")
     if period not in periods:
         raise NoData(f"no data for {period}: the warehouse has quarters {span}. Load that "
                      "quarter's submissions first (python -m etl load <folder>), or choose "
