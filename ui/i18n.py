@@ -89,6 +89,31 @@ TEXT: dict[str, tuple[str, str]] = {
                        "Nothing changed: the warehouse is as it was."),
     "load_journal": ("적재 기록: {path}", "Load journal: {path}"),
     "data_version": ("자료 버전 {version} UTC", "Data version {version} UTC"),
+    "reports": ("발행 보고서", "Reports"),
+    "no_snapshots": ("아직 발행된 보고서가 없습니다. "
+                     "`python -m reports publish --period 2026-Q3`로 발행합니다.",
+                     "No report has been published yet. Publish one with "
+                     "`python -m reports publish --period 2026-Q3`."),
+    "snapshot": ("보고서", "Snapshot"),
+    "snapshot_year": ("{year}년 연간 ({period}까지)", "Year {year} (to {period})"),
+    "published_at": ("{created} 발행 · 코드 {code} · {warehouse}",
+                     "Published {created} · code {code} · {warehouse}"),
+    "downloads": ("내려받기", "Downloads"),
+    "internal_edition": ("내부용 (정확한 수치)", "Internal edition (exact figures)"),
+    "public_edition": ("공개용 (통계적 노출 제한)", "Public edition (disclosure control)"),
+    "manifest": ("매니페스트 (JSON)", "Manifest (JSON)"),
+    "kpis_as_of": ("{period} 발행 당시 성과지표", "KPIs as published for {period}"),
+    "compare_snapshots": ("보고서 비교", "Compare two snapshots"),
+    "compare_with": ("비교할 보고서", "Compare with"),
+    "need_two": ("비교하려면 발행된 보고서가 두 개 이상 있어야 합니다.",
+                 "Comparing needs at least two published snapshots."),
+    "delta": ("증감", "Change"),
+    "restated": ("발행 후 수정", "Restated"),
+    "restated_value": ("{period} 현재 값", "{period} now"),
+    "restated_count": ("{n}개 값이 발행 후 수정되었습니다 (나중 보고서에 담긴 {period} 값이 다름).",
+                       "{n} figure(s) changed after publication (the later snapshot holds a "
+                       "different value for {period})."),
+    "none_restated": ("발행 후 수정된 값이 없습니다.", "No figure changed after publication."),
 }
 
 

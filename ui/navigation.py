@@ -28,6 +28,8 @@ PAGES: tuple[PageSpec, ...] = (
              default=True),
     PageSpec("pages/consortium.py", "consortium", ":material/groups:", "consortium",
              "leadership"),
+    PageSpec("pages/reports.py", "reports", ":material/description:", "reports",
+             "leadership"),
     PageSpec("pages/load.py", "load_data", ":material/upload:", "load", "admin"),
 )
 

@@ -40,11 +40,22 @@ class Kpi:
     target_from_program_year: int | None = None
     numerator_ko: str = ""
     denominator_ko: str | None = None
+    #: the KPI whose value this one's siblings add up to (e.g. Masters + PhD = all students)
+    part_of: str | None = None
+    #: what a rate's numerator and denominator count; rates count people unless told otherwise
+    counted: str | None = None
 
     @property
     def view(self) -> str:
         """The SQL view that computes this KPI."""
         return f"kpi_{self.id}"
+
+    @property
+    def counts_people(self) -> bool:
+        """Its figures are counts of people (protected in public editions)."""
+        if self.is_rate:
+            return (self.counted or "people") == "people"
+        return self.unit == "people"
 
     def name(self, language: str) -> str:
         """The KPI's name in 'ko' or 'en'."""

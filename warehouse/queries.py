@@ -89,3 +89,19 @@ def rejected_rows(load_id: str | None = None, source: FrameSource | None = None)
         "from raw_rejected_row where (? is null or load_id = ?) "
         "order by consortium_id, period, file_name, row_number, column_name",
         [load_id, load_id])
+
+
+def scorecard_until(period: str, source: FrameSource | None = None) -> pl.DataFrame:
+    """Every KPI row of every consortium and the program up to and including one quarter."""
+    return _reader(source).frame(
+        "select * from kpi_scorecard where period <= ? "
+        "order by display_order, consortium_id, period", [period])
+
+
+def build_info(source: FrameSource | None = None) -> dict:
+    """When the warehouse was built, from which SQL, and the newest load it holds."""
+    frame = _reader(source).frame(
+        "select build.code_fingerprint, build.built_at, "
+        "(select max(last_loaded_at) from dim_consortium) as data_loaded_at "
+        "from raw_build_info as build")
+    return frame.row(0, named=True) if frame.height else {}
