@@ -7,6 +7,7 @@ import streamlit as st
 
 from ui import snapshots
 from ui.filters import url_selectbox
+from ui.format import relabelled
 from ui.i18n import language, t
 from ui.widgets import card_grid, empty_state
 from warehouse.catalogue import kpi, kpi_ids
@@ -77,10 +78,9 @@ if compared.height == 0:
 older_period, newer_period = compared.item(0, "older_period"), compared.item(0, "newer_period")
 names = snapshots.consortia(chosen)
 table = compared.select(
-    pl.col("kpi_id").map_elements(lambda k: kpi(k).name(lang), return_dtype=pl.String)
-    .alias(t("kpi")),
-    pl.col("consortium_id").map_elements(lambda c: consortium_name(names, c),
-                                         return_dtype=pl.String).alias(t("consortium")),
+    relabelled(compared, "kpi_id", lambda k: kpi(k).name(lang)).alias(t("kpi")),
+    relabelled(compared, "consortium_id", lambda c: consortium_name(names, c))
+    .alias(t("consortium")),
     pl.col("value_older").alias(older_period), pl.col("value_newer").alias(newer_period),
     pl.col("delta").alias(t("delta")),
     pl.col("older_period_now").alias(t("restated_value", period=older_period)),

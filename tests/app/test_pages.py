@@ -105,3 +105,24 @@ def test_consortium_page_offers_its_scorecard_for_download() -> None:
     app = open_app({"focus": "vaiv"}, "pages/consortium.py")
     labels = [b.label for b in app.get("download_button")]
     assert labels == ["CSV 내려받기", "Excel 내려받기"]
+
+
+def test_english_scorecard_table_names_kpis_and_statuses_in_english() -> None:
+    app = open_app({"lang": "en"})
+    table = app.dataframe[-1].value
+    assert "Active students" in set(table["KPI"]), table["KPI"].unique()
+    assert set(table["Status"].dropna()) <= {"On track", "At risk", "Behind", "No target",
+                                             "No data"}
+    assert not any("참여" in str(name) for name in table["KPI"])
+
+
+def test_pages_never_run_python_callbacks_inside_polars() -> None:
+    """Labels are looked up in the script's thread (ui.format.relabelled): a callback inside a
+    polars expression runs on polars' worker threads, which cannot see the session's language and
+    deadlock when the callback queries a frame while other sessions keep the pool busy."""
+    root = Path(DASHBOARD).parent
+    offenders = [str(path.relative_to(root)) for folder in ("pages", "ui", "reports")
+                 for path in sorted((root / folder).rglob("*.py"))
+                 if "map_elements(" in path.read_text(encoding="utf-8")
+                 or "map_batches(" in path.read_text(encoding="utf-8")]
+    assert offenders == []
