@@ -55,6 +55,7 @@ class Observations:
     failed_to_open: int = 0
     reading: asyncio.Event = field(default_factory=asyncio.Event)
     seen: dict[str, int] = field(default_factory=dict)
+    fresh_session_version: str | None = None
 
 
 def run(command: list[str], env: dict[str, str]) -> None:
@@ -88,6 +89,19 @@ def expected_views(directory: Path) -> dict[tuple[str, str], str]:
             expected[(version_label(path.name), period)] = f"{total:,.0f}명"
     reader.close()
     return expected
+
+
+async def settled(page) -> None:
+    """Wait until the script run has finished and no element of the previous run is left.
+
+    Streamlit replaces elements one by one while a run streams in, so the caption may already
+    name the new quarter while a card still shows the previous run's figure: reading then would
+    report a mix the server never produced.
+    """
+    await page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",
+                                 timeout=60_000)
+    await page.wait_for_function("() => !document.querySelector(\"[data-stale='true']\")",
+                                 timeout=60_000)
 
 
 async def read_view(page) -> tuple[str, str, str]:
@@ -134,6 +148,7 @@ async def session(browser, url: str, stop: asyncio.Event, seen: Observations,
             await page.locator("[data-testid='stMain'] [data-testid='stCaptionContainer']") \
                 .filter(has_text=quarter).first.wait_for(timeout=60_000)
             await page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+            await settled(page)
             seen.ready_seconds.append(time.monotonic() - started)
             if await page.locator("[data-testid='stException']").count():
                 seen.errors.append("error box shown")
@@ -148,6 +163,24 @@ async def session(browser, url: str, stop: asyncio.Event, seen: Observations,
         turn += 1
     await page.close()
     return shown
+
+
+async def fresh_session_sees(browser, url: str, label: str, seen: Observations) -> None:
+    """A session opened right after the publish must show the new version straight away."""
+    page = await browser.new_page(viewport={"width": 1300, "height": 900})
+    try:
+        await page.goto(f"{url}/?period={QUARTERS[0]}", timeout=180_000, wait_until="commit")
+        await page.wait_for_selector("[data-testid='stMetric']", timeout=180_000)
+        await settled(page)
+        version = (await read_view(page))[0]
+        seen.fresh_session_version = version
+        if version != label:
+            seen.errors.append(f"a new session opened after the publish showed {version}, "
+                               f"not {label}")
+    except Exception as error:  # noqa: BLE001 - a session that cannot open is a finding
+        seen.errors.append(f"new session after the publish: {type(error).__name__}")
+    finally:
+        await page.close()
 
 
 async def stress(url: str, sessions: int, after: float, tail: float, env: dict[str, str],
@@ -170,6 +203,7 @@ async def stress(url: str, sessions: int, after: float, tail: float, env: dict[s
         published["label"] = version_label(current_file(directory).name)
         published["new"] = time.monotonic()
         print(f"load published after {published['new'] - started:.1f}s", flush=True)
+        await fresh_session_sees(browser, url, published["label"], seen)
         if importlib.util.find_spec("reports") is not None:
             await asyncio.to_thread(run, [sys.executable, "-m", "reports", "publish",
                                           "--period", "2026-Q3", "--replace"], env)
@@ -232,7 +266,8 @@ def main() -> None:
           "no page became ready")
     print(f"views per data version: {seen.seen}")
     visible = f"{seen.first_new_at:.2f}s" if seen.first_new_at is not None else "never"
-    print(f"new data first visible {visible} after the publish")
+    print(f"new data first visible {visible} after the publish; a session opened right after "
+          f"the publish showed version {seen.fresh_session_version}")
     for error in seen.errors[:20]:
         print(f"  error: {error}")
     sys.exit(1 if seen.errors else 0)
