@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import plotly.graph_objects as go
@@ -100,6 +102,18 @@ async def _render(figures: list[go.Figure]) -> list[bytes]:
             for figure in figures)))
 
 
+def _run_to_end(work: Coroutine[Any, Any, list[bytes]]) -> list[bytes]:
+    """Run the rendering coroutine, also from a thread that already runs an event loop (a
+    notebook, or a process that drives a browser through Playwright's sync API), where
+    `asyncio.run` refuses: there it gets a thread and a loop of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(work)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, work).result()
+
+
 def render_svgs(figures: dict[str, go.Figure]) -> dict[str, str]:
     """Key -> SVG text for every figure, rendered in one browser session.
 
@@ -109,6 +123,6 @@ def render_svgs(figures: dict[str, go.Figure]) -> dict[str, str]:
     unique = list(dict.fromkeys(specs.values()))
     if not unique:
         return {}
-    images = asyncio.run(_render([go.Figure(pio.from_json(spec)) for spec in unique]))
+    images = _run_to_end(_render([go.Figure(pio.from_json(spec)) for spec in unique]))
     by_spec = {spec: image.decode("utf-8") for spec, image in zip(unique, images, strict=True)}
     return {key: stable_svg(by_spec[spec], key) for key, spec in specs.items()}

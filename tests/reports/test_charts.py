@@ -2,7 +2,7 @@
 
 Plotly gives every rendered figure a random id that its clip paths and legend refer to; the
 reports replace it with one derived from the chart's key, so the same figure always gives the
-same bytes, and two charts in one PDF never clip each other. Nothing here starts a browser.
+same bytes, and two charts in one PDF never clip each other.
 """
 
 from __future__ import annotations
@@ -31,3 +31,19 @@ def test_two_keys_give_two_ids_and_one_key_the_same_bytes() -> None:
     assert stable_svg(RENDERED, "a-chart") != stable_svg(RENDERED, "b-chart")
     assert stable_svg(RENDERED, "a-chart") == stable_svg(TEMPLATE.format(uid="77e2d1"),
                                                          "a-chart")
+
+
+def test_charts_render_from_a_thread_that_already_runs_an_event_loop() -> None:
+    """A publish started from a process that drives Playwright (or a notebook) has a running
+    loop in its thread; rendering must still work there. This one starts a browser."""
+    import asyncio
+
+    import plotly.graph_objects as go
+
+    from reports.charts import render_svgs
+
+    async def inside_a_loop() -> dict[str, str]:
+        return render_svgs({"bars": go.Figure(go.Bar(x=["가", "나"], y=[1, 2]))})
+
+    svgs = asyncio.run(inside_a_loop())
+    assert svgs["bars"].startswith("<svg") and "가" in svgs["bars"]
