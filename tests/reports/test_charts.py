@@ -37,6 +37,7 @@ def test_charts_render_from_a_thread_that_already_runs_an_event_loop() -> None:
     """A publish started from a process that drives Playwright (or a notebook) has a running
     loop in its thread; rendering must still work there. This one starts a browser."""
     import asyncio
+    import threading
 
     import plotly.graph_objects as go
 
@@ -45,5 +46,10 @@ def test_charts_render_from_a_thread_that_already_runs_an_event_loop() -> None:
     async def inside_a_loop() -> dict[str, str]:
         return render_svgs({"bars": go.Figure(go.Bar(x=["가", "나"], y=[1, 2]))})
 
-    svgs = asyncio.run(inside_a_loop())
+    found: dict[str, dict[str, str]] = {}
+    # a thread of its own: the test worker's thread may already run a loop (browser tests)
+    worker = threading.Thread(target=lambda: found.setdefault("svgs", asyncio.run(inside_a_loop())))
+    worker.start()
+    worker.join()
+    svgs = found["svgs"]
     assert svgs["bars"].startswith("<svg") and "가" in svgs["bars"]
