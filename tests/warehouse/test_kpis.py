@@ -10,11 +10,13 @@ the catalogue has at least one hand-worked value here; a new KPI without one fai
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 
-from warehouse import queries
+from warehouse import build, queries, store
 from warehouse.catalogue import kpi_ids
 from warehouse.connection import Reader
 
@@ -232,3 +234,30 @@ def test_status_rule_at_agreed_targets_on_its_boundaries(later: Reader, kpi_id: 
 def test_restated_destinations_change_earlier_quarters(later: Reader) -> None:
     # S8's 6-month destination is known in the later state: 2 of 2 now, was 1 of 2
     assert value(later, "destination_coverage_6m", "vaiv", "2025-Q2")["value"] == 100.0
+
+
+def test_status_rule_for_lower_is_better_at_its_boundaries(later_warehouse: Path,
+                                                            tmp_path: Path) -> None:
+    # No KPI of the catalogue is lower-is-better yet, so the rule's 'down' branch is exercised
+    # on a copy of the warehouse with four KPIs turned around and their targets set at its
+    # boundaries: on track up to the target, at risk up to target / 80%, behind above.
+    copy = tmp_path / "turned.duckdb"
+    shutil.copy(store.current_file(later_warehouse), copy)
+    targets = {"active_students": 3, "active_phd_students": 1.6, "active_ms_students": 0.999,
+               "participating_universities": 2.39}
+    with duckdb.connect(str(copy)) as con:
+        for kpi_id, target in targets.items():
+            con.execute("update raw_kpi_catalogue set direction = 'down' where kpi_id = ?",
+                        [kpi_id])
+            con.execute("update raw_target set target_value = ? where kpi_id = ?",
+                        [target, kpi_id])
+        build.create_views(con)
+        status = dict(con.execute(
+            "select kpi_id, status from kpi_scorecard where consortium_id = 'vaiv' "
+            "and period = '2025-Q2' and list_contains(?, kpi_id)", [list(targets)]).fetchall())
+    assert status == {
+        "active_students": "on_track",  # 3 = target 3
+        "active_phd_students": "at_risk",  # 2 = 1.6 / 0.8 exactly: the limit is inclusive
+        "active_ms_students": "at_risk",  # 1 just over 0.999
+        "participating_universities": "behind",  # 3 > 2.39 / 0.8 = 2.9875
+    }
