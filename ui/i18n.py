@@ -73,6 +73,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "university_count": ("참여 대학 수", "Universities"),
     "is_joint": ("공동연구(대학 2곳 이상)", "Joint (2+ universities)"),
     "is_member": ("컨소시엄 참여기관", "Consortium member"),
+    "year_ago": ("전년 동기 실적", "A year ago"),
     "yes": ("예", "Yes"),
     "no": ("아니오", "No"),
     "glossary": ("지표 정의", "KPI glossary"),
