@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ui.i18n import TEXT
 from warehouse.catalogue import kpi, kpis
 
 DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")
@@ -97,3 +98,11 @@ def test_every_kpi_card_links_to_its_definition() -> None:
     assert links and len(links) == len(app.metric)
     assert {link.proto.page for link in links} == {"glossary"}
     assert "kpi=active_students" in {link.proto.query_string for link in links}
+
+
+def test_every_catalogue_domain_unit_direction_and_accumulation_has_words() -> None:
+    needed = {f"{kind}_{getattr(k, kind)}" for k in kpis()
+              for kind in ("domain", "unit", "direction", "accumulation")}
+    missing = needed - set(TEXT)
+    assert not missing, f"no label for {sorted(missing)}"
+    assert all(korean and english for korean, english in TEXT.values())
