@@ -1,4 +1,8 @@
-"""One consortium: every KPI against its target, the change on a year ago, and the trend."""
+"""One consortium: every KPI against its target and a year ago, its universities and projects.
+
+The universities and projects are those of the year so far (as the KPIs count them); every table
+can be downloaded.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,12 @@ from ui.format import format_date, relabelled
 from ui.i18n import language, t
 from ui.widgets import card_grid, download_buttons, empty_state, status_text
 from warehouse.catalogue import kpi
+
+
+def yes_no(column: str) -> pl.Expr:
+    """A boolean column as 예/아니오 or Yes/No."""
+    return pl.when(pl.col(column)).then(pl.lit(t("yes"))).otherwise(pl.lit(t("no")))
+
 
 filters, lang = current(), language()
 consortia = data.consortia()
@@ -46,10 +56,32 @@ table = (now.join(year_ago, on=["kpi_id", "calendar_year", "quarter"], how="left
                  pl.col("value").alias(t("value")), pl.col("target_value").alias(t("target")),
                  pl.col("projected_value").alias(t("projection")),
                  relabelled(now, "status", status_text).alias(t("status")),
+                 pl.col("value_year_ago").alias(t("year_ago")),
                  (pl.col("value") - pl.col("value_year_ago")).alias(t("yoy"))))
 st.subheader(t("scorecard"))
 st.dataframe(table, hide_index=True)
 download_buttons(table, f"{consortium_id}-{filters.period}", key="consortium-scorecard")
+
+for title, frame, columns in [
+    ("universities", data.consortium_universities(consortium_id, filters.period),
+     [pl.col(f"name_{lang}").alias(t("university")),
+      pl.col("project_count").alias(t("project_count")),
+      yes_no("is_member").alias(t("is_member"))]),
+    ("projects", data.consortium_projects(consortium_id, filters.period),
+     [pl.col("project_number").alias(t("project_number")),
+      pl.col("title").alias(t("project_title")),
+      pl.col("start_date").alias(t("start_date")), pl.col("end_date").alias(t("end_date")),
+      pl.col(f"universities_{lang}").alias(t("universities")),
+      yes_no("is_joint").alias(t("is_joint"))]),
+]:
+    st.subheader(t(title))
+    if frame.height == 0:
+        empty_state()
+        continue
+    listed = frame.select(columns)
+    st.dataframe(listed, hide_index=True)
+    download_buttons(listed, f"{consortium_id}-{filters.period}-{title}",
+                     key=f"consortium-{title}")
 
 st.subheader(t("trend"))
 chosen = url_selectbox(t("choose_kpi"), now["kpi_id"].to_list(), "focus_kpi",

@@ -25,7 +25,7 @@ streamlit_config.set_option("client.showErrorDetails", "full")
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from tiny_program import write_tiny_program  # noqa: E402
+from tiny_program import write_later_quarter, write_tiny_program  # noqa: E402
 
 from etl.load import load  # noqa: E402
 from etl.report import write_journal  # noqa: E402
@@ -88,6 +88,20 @@ def published(tiny_program: Path, tmp_path_factory: pytest.TempPathFactory) -> I
         os.environ.pop("OUTCOMES_SNAPSHOT_DIR", None)
     else:
         os.environ["OUTCOMES_SNAPSHOT_DIR"] = previous
+
+
+@pytest.fixture(scope="session")
+def later_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A warehouse folder with the tiny program one quarter later (vaiv's 2025-Q3 added).
+
+    Kept apart from `tiny_warehouse`, which the app tests read, so the quarter the app opens on
+    there stays 2025-Q2; this one holds the 12-month destinations and the boundary targets.
+    """
+    root = write_later_quarter(write_tiny_program(tmp_path_factory.mktemp("later")))
+    directory = tmp_path_factory.mktemp("later-data") / "warehouse"
+    report = load(root, loaded_by="test", directory=directory)
+    assert report.ok, [p for r in report.results for p in r.problems]
+    return directory
 
 
 logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(

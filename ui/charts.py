@@ -30,4 +30,47 @@ def trend_figure(trend: pl.DataFrame, labels: dict[str, str], y_title: str,
     figure.update_layout(font={"family": FONT}, yaxis_title=y_title, xaxis_title=None,
                          legend={"orientation": "h", "y": -0.2}, margin={"t": 20, "b": 20},
                          height=360)
+    # Consortia may start at different points of the axis (program-year labels): sort the
+    # categories rather than keeping the order the first line happens to meet them.
+    figure.update_xaxes(type="category", categoryorder="category ascending")
+    return figure
+
+
+#: Status order on the heat-map's colour scale, and the colour of each (red-amber-green, with
+#: greys for "no target" and "no data" so only judged cells draw the eye).
+STATUS_ORDER = ("behind", "at_risk", "on_track", "no_target", "no_data")
+STATUS_HEX = {"behind": "#d64545", "at_risk": "#f2b134", "on_track": "#3a9b5c",
+              "no_target": "#d9d9d9", "no_data": "#f0f0f0"}
+
+
+def _discrete_scale() -> list[tuple[float, str]]:
+    """A colour scale with one flat band per status, so z = status index maps to its colour."""
+    step = 1 / len(STATUS_ORDER)
+    scale: list[tuple[float, str]] = []
+    for index, status in enumerate(STATUS_ORDER):
+        scale += [(index * step, STATUS_HEX[status]), ((index + 1) * step, STATUS_HEX[status])]
+    return scale
+
+
+def status_matrix_figure(board: pl.DataFrame, consortium_labels: dict[str, str],
+                         kpi_labels: dict[str, str], status_labels: dict[str, str]) -> go.Figure:
+    """Consortia down, KPIs across, each cell coloured and labelled by its status.
+
+    `board` holds scorecard rows (consortium_id, kpi_id, status, display_order); rows and
+    columns keep the order of the labels given, and a missing cell stays blank.
+    """
+    consortia = [c for c in consortium_labels if c in set(board["consortium_id"])]
+    kpi_ids = [k for k in kpi_labels if k in set(board["kpi_id"])]
+    cells = {(r["consortium_id"], r["kpi_id"]): r["status"] for r in board.iter_rows(named=True)}
+    z = [[STATUS_ORDER.index(cells[(c, k)]) if (c, k) in cells else None for k in kpi_ids]
+         for c in consortia]
+    text = [[status_labels.get(cells.get((c, k), ""), "") for k in kpi_ids] for c in consortia]
+    figure = go.Figure(go.Heatmap(
+        z=z, x=[kpi_labels[k] for k in kpi_ids], y=[consortium_labels[c] for c in consortia],
+        text=text, texttemplate="%{text}", colorscale=_discrete_scale(), zmin=-0.5,
+        zmax=len(STATUS_ORDER) - 0.5, showscale=False, xgap=3, ygap=3,
+        hovertemplate="%{y}<br>%{x}<br>%{text}<extra></extra>"))
+    figure.update_layout(font={"family": FONT}, margin={"t": 20, "b": 20, "l": 20, "r": 20},
+                         height=140 + 48 * len(consortia), xaxis={"side": "top", "tickangle": -30},
+                         yaxis={"autorange": "reversed"})
     return figure

@@ -14,8 +14,9 @@ import streamlit as st
 from warehouse import queries
 from warehouse.connection import PinnedReader, Reader, WarehouseMissing
 
-__all__ = ["WarehouseMissing", "catalogue", "consortia", "consortium_history", "periods",
-           "pin_version", "scorecard", "trend", "version", "version_label"]
+__all__ = ["WarehouseMissing", "catalogue", "consortia", "consortium_history",
+           "consortium_projects", "consortium_universities", "periods", "pin_version",
+           "program_year_scorecard", "scorecard", "trend", "version", "version_label"]
 
 PINNED = "warehouse_version"
 
@@ -84,6 +85,25 @@ def _consortium_history(warehouse_version: str, consortium_id: str) -> pl.DataFr
     return queries.consortium_history(consortium_id, _at(warehouse_version))
 
 
+@st.cache_data(show_spinner=False, max_entries=128)
+def _program_year_scorecard(warehouse_version: str, program_year: int, as_of: str,
+                            consortium_ids: tuple[str, ...] | None) -> pl.DataFrame:
+    ids = list(consortium_ids) if consortium_ids is not None else None
+    return queries.program_year_scorecard(program_year, as_of, ids, _at(warehouse_version))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _consortium_projects(warehouse_version: str, consortium_id: str,
+                         period: str) -> pl.DataFrame:
+    return queries.consortium_projects(consortium_id, period, _at(warehouse_version))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _consortium_universities(warehouse_version: str, consortium_id: str,
+                             period: str) -> pl.DataFrame:
+    return queries.consortium_universities(consortium_id, period, _at(warehouse_version))
+
+
 def consortia() -> pl.DataFrame:
     """Consortia with names and data coverage."""
     return _consortia(version())
@@ -112,3 +132,19 @@ def trend(kpi_id: str, consortium_ids: list[str] | None) -> pl.DataFrame:
 def consortium_history(consortium_id: str) -> pl.DataFrame:
     """Every KPI of one consortium in every quarter."""
     return _consortium_history(version(), consortium_id)
+
+
+def program_year_scorecard(program_year: int, as_of: str,
+                           consortium_ids: list[str] | None) -> pl.DataFrame:
+    """All KPIs of each consortium in its program year N, as of a quarter."""
+    return _program_year_scorecard(version(), program_year, as_of, _ids(consortium_ids))
+
+
+def consortium_projects(consortium_id: str, period: str) -> pl.DataFrame:
+    """The consortium's projects running in the year up to `period`."""
+    return _consortium_projects(version(), consortium_id, period)
+
+
+def consortium_universities(consortium_id: str, period: str) -> pl.DataFrame:
+    """Universities in the consortium's projects of the year up to `period`."""
+    return _consortium_universities(version(), consortium_id, period)

@@ -50,9 +50,87 @@ TEXT: dict[str, tuple[str, str]] = {
     "n_of": ("n = {n}", "n = {n}"),
     "choose_kpi": ("지표 선택", "Choose a KPI"),
     "members": ("참여기관", "Member institutions"),
-    "calendar_view": ("달력 연도", "Calendar year"),
+    "calendar_view": ("달력 분기", "Calendar quarter"),
     "program_year_view": ("사업연차", "Program year"),
     "compare_by": ("비교 기준", "Compare by"),
+    "compare_help": ("컨소시엄마다 시작 연도가 다릅니다. 사업연차로 비교하면 각 컨소시엄의 같은 "
+                     "차년도(1차년도는 시작한 해)끼리 나란히 놓습니다.",
+                     "Consortia started in different years. By program year, each consortium's "
+                     "year N (year 1 is the year it started) is set beside the others' year N."),
+    "choose_program_year": ("비교할 사업연차", "Program year to compare"),
+    "program_year_as_of": ("{n}차년도 ({period} 기준)", "Year {n} (as of {period})"),
+    "year_quarter": ("{n}차년도 {q}분기", "Year {n} Q{q}"),
+    "status_matrix": ("컨소시엄별 목표 달성 상태", "Status by consortium and KPI"),
+    "no_targets": ("목표가 있는 지표가 없습니다.", "No KPI has a target here."),
+    "universities": ("참여 대학", "Universities"),
+    "university": ("대학", "University"),
+    "projects": ("공동연구과제", "Joint research projects"),
+    "project_number": ("과제번호", "Project number"),
+    "project_title": ("과제명", "Title"),
+    "start_date": ("시작일", "Start"),
+    "end_date": ("종료일", "End"),
+    "project_count": ("참여 과제 수", "Projects"),
+    "university_count": ("참여 대학 수", "Universities"),
+    "is_joint": ("공동연구(대학 2곳 이상)", "Joint (2+ universities)"),
+    "is_member": ("컨소시엄 참여기관", "Consortium member"),
+    "year_ago": ("전년 동기 실적", "A year ago"),
+    "yes": ("예", "Yes"),
+    "no": ("아니오", "No"),
+    "glossary": ("지표 정의", "KPI glossary"),
+    "glossary_intro": ("모든 화면의 성과지표는 아래 정의 하나로 계산합니다.",
+                       "Every figure in the dashboard is computed from the one definition below."),
+    "see_definition": ("정의 보기", "Definition"),
+    "selected_kpi": ("선택한 지표", "Selected KPI"),
+    "domain": ("분야", "Domain"),
+    "domain_all": ("전체", "All"),
+    "domain_talent": ("인재 양성", "Talent"),
+    "domain_placement": ("진로", "Placement"),
+    "domain_research": ("연구 성과", "Research"),
+    "domain_program": ("사업 운영", "Program"),
+    "search": ("검색", "Search"),
+    "search_hint": ("지표 이름, ID 또는 정의로 찾기", "Find by name, id or definition"),
+    "no_kpi_matches": ("조건에 맞는 지표가 없습니다. 검색어나 분야를 바꿔 보세요.",
+                       "No KPI matches. Try another search or domain."),
+    "kpi_id": ("지표 ID", "KPI id"),
+    "name_ko": ("국문 이름", "Korean name"),
+    "name_en": ("영문 이름", "English name"),
+    "numerator": ("분자", "Numerator"),
+    "denominator": ("분모", "Denominator"),
+    "unit": ("단위", "Unit"),
+    "direction": ("좋은 방향", "Direction of good"),
+    "direction_up": ("높을수록 좋음", "Higher is better"),
+    "direction_down": ("낮을수록 좋음", "Lower is better"),
+    "accumulation": ("집계 방식", "How it adds up"),
+    "accumulation_flow": ("연간 누적: 연말 예상은 지금까지의 속도로 계산",
+                          "Adds up over the year: projected at the pace so far"),
+    "accumulation_stock": ("현재 수준: 연말 예상은 현재 값",
+                           "Level reached so far: projected at its current value"),
+    "accumulation_rate": ("비율: 연말 예상은 현재 값, 분모(n)를 함께 표시",
+                          "A share: projected at its current value, shown with its n"),
+    "target_rule": ("목표 기준", "Target rule"),
+    "target_floor_up": ("공고 최소 기준: {year}차년도부터 연 {target} 이상. 협약 목표가 제출되면 "
+                        "그 값으로 대체합니다.",
+                        "Call's floor: at least {target} a year from program year {year}; an "
+                        "agreed target submitted by the consortium replaces it."),
+    "target_floor_down": ("공고 기준: {year}차년도부터 연 {target} 이하. 협약 목표가 제출되면 "
+                          "그 값으로 대체합니다.",
+                          "Call's ceiling: at most {target} a year from program year {year}; an "
+                          "agreed target submitted by the consortium replaces it."),
+    "target_none": ("공고 기준 없음. 협약 목표가 제출된 경우에만 상태를 판정합니다.",
+                    "No floor in the call: status is decided only where an agreed target is "
+                    "submitted."),
+    "source": ("자료 출처", "Source"),
+    "unit_people": ("명", "people"),
+    "unit_projects": ("건(과제)", "projects"),
+    "unit_papers": ("편(논문)", "papers"),
+    "unit_percent": ("%", "percent"),
+    "unit_krw": ("원", "KRW"),
+    "unit_months": ("개월", "months"),
+    "unit_hours": ("시간", "hours"),
+    "unit_count": ("개", "count"),
+    "unit_fte": ("FTE(전일제 환산 인원)", "FTE (full-time equivalents)"),
+    "unit_person_months": ("인월", "person-months"),
+    "unit_universities": ("개(대학)", "universities"),
     "local_mode": ("로컬 모드: 로그인 없이 이 컴퓨터에서만 열립니다",
                    "Local mode: no sign-in, open on this machine only"),
     "local_mode_exposed": (
@@ -122,8 +200,13 @@ def language() -> str:
     return st.session_state.get("lang") or DEFAULT_LANGUAGE
 
 
+def text_in(language_code: str, key: str, **values: object) -> str:
+    """The text for `key` in the given language; for labels formatted outside a script run."""
+    korean, english = TEXT[key]
+    text = korean if language_code == "ko" else english
+    return text.format(**values) if values else text
+
+
 def t(key: str, **values: object) -> str:
     """The text for `key` in the current language, with `{placeholders}` filled."""
-    korean, english = TEXT[key]
-    text = korean if language() == "ko" else english
-    return text.format(**values) if values else text
+    return text_in(language(), key, **values)

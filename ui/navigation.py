@@ -28,10 +28,14 @@ PAGES: tuple[PageSpec, ...] = (
              default=True),
     PageSpec("pages/consortium.py", "consortium", ":material/groups:", "consortium",
              "leadership"),
+    PageSpec("pages/glossary.py", "glossary", ":material/menu_book:", "glossary", "leadership"),
     PageSpec("pages/reports.py", "reports", ":material/description:", "reports",
              "leadership"),
     PageSpec("pages/load.py", "load_data", ":material/upload:", "load", "admin"),
 )
+
+#: Where a KPI card's "definition" link goes (with `?kpi=<id>`).
+GLOSSARY_PAGE = "pages/glossary.py"
 
 
 def pages_for(role: Role | None) -> list[PageSpec]:

@@ -9,6 +9,7 @@ import streamlit as st
 
 from ui.format import format_value
 from ui.i18n import language, t
+from ui.navigation import GLOSSARY_PAGE
 from warehouse.catalogue import kpi, status_rule
 
 STATUS_COLOURS = {"on_track": "green", "at_risk": "orange", "behind": "red",
@@ -21,7 +22,7 @@ def status_text(status: str) -> str:
 
 
 def kpi_card(row: dict) -> None:
-    """One KPI as a metric: actual, target and status, with the definition on hover."""
+    """One KPI as a metric: actual, target and status, the definition on hover and a link to it."""
     entry = kpi(row["kpi_id"])
     lang = language()
     target = row.get("target_value")
@@ -40,6 +41,8 @@ def kpi_card(row: dict) -> None:
             projected = format_value(row.get("projected_value"), entry.unit, lang)
             details.append(f"{t('projection')} {projected}")
         st.caption(" · ".join(details))
+        st.page_link(GLOSSARY_PAGE, label=t("see_definition"), icon=":material/menu_book:",
+                     query_params={"kpi": entry.id})
 
 
 def card_grid(rows: list[dict], per_row: int = 4) -> None:

@@ -75,3 +75,13 @@ def test_the_scorecard_download_holds_the_rows_shown(page: Page, app_url: str) -
     assert len(rows) == 3 * len(kpis())
     shown = {r["컨소시엄"] for r in rows}
     assert shown == {"바이브컴퍼니 컨소시엄", "포티투마루 컨소시엄", "사업 전체"}
+
+
+def test_a_kpi_cards_link_opens_its_definition_in_the_glossary(page: Page, app_url: str) -> None:
+    open_page(page, app_url)
+    page.get_by_role("link", name="정의 보기").first.click()
+    expect(page).to_have_url(re.compile(r"/glossary\?.*kpi=active_students"))
+    chosen = page.locator("[data-testid='stExpander']").first
+    expect(chosen).to_contain_text("참여 학생 수")
+    expect(chosen.locator("details")).to_have_attribute("open", "")
+    no_error_box(page)
