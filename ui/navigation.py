@@ -28,6 +28,7 @@ PAGES: tuple[PageSpec, ...] = (
              default=True),
     PageSpec("pages/consortium.py", "consortium", ":material/groups:", "consortium",
              "leadership"),
+    PageSpec("pages/talent.py", "talent", ":material/school:", "talent", "leadership"),
     PageSpec("pages/load.py", "load_data", ":material/upload:", "load", "admin"),
 )
 
