@@ -29,6 +29,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/consortium.py", "consortium", ":material/groups:", "consortium",
              "leadership"),
     PageSpec("pages/talent.py", "talent", ":material/school:", "talent", "leadership"),
+    PageSpec("pages/research.py", "research", ":material/article:", "research", "leadership"),
     PageSpec("pages/load.py", "load_data", ":material/upload:", "load", "admin"),
 )
 
