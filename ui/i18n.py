@@ -135,6 +135,7 @@ TEXT: dict[str, tuple[str, str]] = {
                       "published up to the quarter's end; a paper shared by consortia counts "
                       "once."),
     "dispatches": ("기업 파견 (연초부터 누적)", "Dispatches to companies (year to date)"),
+    "chosen_total": ("선택한 컨소시엄 합계", "Chosen consortia together"),
     "people": ("파견 인원", "People"),
     "qualifying_people": ("4주 이상 파견", "4 weeks or more"),
     "person_months": ("파견 인월", "Person-months"),

@@ -30,6 +30,8 @@ PAGES: tuple[PageSpec, ...] = (
              "leadership"),
     PageSpec("pages/talent.py", "talent", ":material/school:", "talent", "leadership"),
     PageSpec("pages/research.py", "research", ":material/article:", "research", "leadership"),
+    PageSpec("pages/placements.py", "placements", ":material/work:", "placements",
+             "leadership"),
     PageSpec("pages/load.py", "load_data", ":material/upload:", "load", "admin"),
 )
 
