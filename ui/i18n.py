@@ -167,6 +167,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "never_submitted": ("제출 없음", "Nothing submitted yet"),
     "completeness": ("자료 완전성", "Completeness"),
     "n": ("n", "n"),
+    "meeting": ("해당 수", "Meeting it"),
     "load_history": ("적재 기록", "Loads"),
     "loaded_at": ("적재 시각", "Loaded at"),
     "loaded_by": ("적재자", "Loaded by"),

@@ -32,6 +32,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/research.py", "research", ":material/article:", "research", "leadership"),
     PageSpec("pages/placements.py", "placements", ":material/work:", "placements",
              "leadership"),
+    PageSpec("pages/quality.py", "quality", ":material/fact_check:", "quality", "leadership"),
     PageSpec("pages/load.py", "load_data", ":material/upload:", "load", "admin"),
 )
 
