@@ -45,19 +45,22 @@ st.subheader(t("completeness"))
 board = data.scorecard(filters.period, filters.consortium_ids).filter(
     pl.col("kpi_id").is_in(KPIS) & pl.col("consortium_id").is_in(filters.consortium_ids))
 kpi_names = {k: kpi(k).name(lang) for k in KPIS}
-wide = (board.with_columns(pl.col("kpi_id").replace_strict(kpi_names))
-        .pivot(on="kpi_id", index="consortium_id", values="value")
-        .with_columns(pl.col("consortium_id").replace_strict(names)))
-st.plotly_chart(bar_figure(wide, "consortium_id",
-                           {n: n for n in kpi_names.values() if n in wide.columns},
-                           t("share_pct"), stacked=False), key="completeness-chart")
-table = labelled(board.sort("consortium_id", "display_order").with_columns(
-    pl.col("consortium_id").replace_strict(names), pl.col("kpi_id").replace_strict(kpi_names),
-    pl.col("value").round(1)),
-    {"consortium_id": "consortium", "kpi_id": "kpi", "value": "share_pct",
-     "numerator": "meeting", "denominator": "n"})
-st.dataframe(table, hide_index=True)
-download_buttons(table, f"completeness-{filters.period}", key="completeness")
+if board.height == 0:
+    empty_state()
+else:
+    wide = (board.with_columns(pl.col("kpi_id").replace_strict(kpi_names))
+            .pivot(on="kpi_id", index="consortium_id", values="value")
+            .with_columns(pl.col("consortium_id").replace_strict(names)))
+    st.plotly_chart(bar_figure(wide, "consortium_id",
+                               {n: n for n in kpi_names.values() if n in wide.columns},
+                               t("share_pct"), stacked=False), key="completeness-chart")
+    table = labelled(board.sort("consortium_id", "display_order").with_columns(
+        pl.col("consortium_id").replace_strict(names), pl.col("kpi_id").replace_strict(kpi_names),
+        pl.col("value").round(1)),
+        {"consortium_id": "consortium", "kpi_id": "kpi", "value": "share_pct",
+         "numerator": "meeting", "denominator": "n"})
+    st.dataframe(table, hide_index=True)
+    download_buttons(table, f"completeness-{filters.period}", key="completeness")
 
 st.subheader(t("load_history"))
 loads = labelled(data.load_history(filters.consortium_ids).with_columns(

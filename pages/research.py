@@ -49,7 +49,7 @@ st.plotly_chart(bar_figure(by_year, "publication_year",
                            {f"{s}_pct": t(s) for s in SHARES}, t("share_pct"), stacked=False,
                            text={f"{s}_pct": n_labels for s in SHARES}),
                 key="shares-chart")
-table = labelled(by_year, {
+table = labelled(by_year.with_columns(pl.col(f"{s}_pct").round(1) for s in SHARES), {
     "publication_year": "publication_year", "papers": "papers_n",
     "top_venue_papers": "top_venue",
     "student_first_author_papers": "student_first_author",

@@ -44,9 +44,9 @@ st.caption(t("cohorts_help"))
 cohorts = data.talent_cohorts(filters.period, filters.consortium_ids)
 series = {"active": t("active"), "graduated": t("graduated"), "left_program": t("left_program")}
 st.plotly_chart(bar_figure(cohorts, "start_year", series, t("students")), key="cohort-chart")
-table = labelled(cohorts, {"start_year": "start_year", "started": "cohort_started",
-                          "active": "active", "graduated": "graduated",
-                          "left_program": "left_program", "continuing_pct": "continuing_pct"})
+table = labelled(cohorts.with_columns(pl.col("continuing_pct").round(1)), {
+    "start_year": "start_year", "started": "cohort_started", "active": "active",
+    "graduated": "graduated", "left_program": "left_program", "continuing_pct": "continuing_pct"})
 st.dataframe(table, hide_index=True)
 download_buttons(table, f"talent-cohorts-{filters.period}", key="cohorts")
 
