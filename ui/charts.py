@@ -74,3 +74,33 @@ def status_matrix_figure(board: pl.DataFrame, consortium_labels: dict[str, str],
                          height=140 + 48 * len(consortia), xaxis={"side": "top", "tickangle": -30},
                          yaxis={"autorange": "reversed"})
     return figure
+
+
+def _laid_out(figure: go.Figure, y_title: str | None = None, height: int = 340) -> go.Figure:
+    figure.update_layout(font={"family": FONT}, yaxis_title=y_title, xaxis_title=None,
+                         legend={"orientation": "h", "y": -0.2}, margin={"t": 20, "b": 20},
+                         height=height)
+    return figure
+
+
+def funnel_figure(stages: list[str], values: list[int]) -> go.Figure:
+    """A funnel of people from stage to stage, with each stage's share of the first."""
+    figure = go.Figure(go.Funnel(y=stages, x=values, textinfo="value+percent initial"))
+    return _laid_out(figure)
+
+
+def bar_figure(frame: pl.DataFrame, x: str, series: dict[str, str], y_title: str,
+               stacked: bool = True, text: dict[str, list[str]] | None = None) -> go.Figure:
+    """One bar per row of `frame` for each column in `series` (column -> legend label).
+
+    `text` optionally labels a series' bars (for example 'n = 12' beside a rate).
+    """
+    figure = go.Figure()
+    categories = [str(v) for v in frame[x].to_list()]
+    for column, label in series.items():
+        labels = (text or {}).get(column)
+        figure.add_trace(go.Bar(x=categories, y=frame[column].to_list(), name=label,
+                                text=labels, textposition="outside" if labels else None))
+    figure.update_layout(barmode="stack" if stacked else "group")
+    figure.update_xaxes(type="category")
+    return _laid_out(figure, y_title)

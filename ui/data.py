@@ -11,12 +11,15 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from warehouse import queries
+from ui.session import session_allows
+from warehouse import queries, records
 from warehouse.connection import PinnedReader, Reader, WarehouseMissing
 
 __all__ = ["WarehouseMissing", "catalogue", "consortia", "consortium_history",
-           "consortium_projects", "consortium_universities", "periods", "pin_version",
-           "program_year_scorecard", "scorecard", "trend", "version", "version_label"]
+           "consortium_projects", "consortium_universities", "dispatch_hosts", "dispatch_summary",
+           "freshness", "graduate_destinations", "kpi_records", "load_history", "periods",
+           "pin_version", "program_year_scorecard", "publications_by_year", "rejected_rows",
+           "scorecard", "talent_cohorts", "talent_pipeline", "trend", "version", "version_label"]
 
 PINNED = "warehouse_version"
 
@@ -148,3 +151,82 @@ def consortium_projects(consortium_id: str, period: str) -> pl.DataFrame:
 def consortium_universities(consortium_id: str, period: str) -> pl.DataFrame:
     """Universities in the consortium's projects of the year up to `period`."""
     return _consortium_universities(version(), consortium_id, period)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _breakdown(warehouse_version: str, name: str, period: str,
+               consortium_ids: tuple[str, ...] | None) -> pl.DataFrame:
+    ids = list(consortium_ids) if consortium_ids is not None else None
+    return getattr(queries, name)(period, ids, _at(warehouse_version))
+
+
+def talent_pipeline(period: str, consortium_ids: list[str] | None) -> pl.DataFrame:
+    """Students from taking part to a degree to a destination, as of the quarter's end."""
+    return _breakdown(version(), "talent_pipeline", period, _ids(consortium_ids))
+
+
+def talent_cohorts(period: str, consortium_ids: list[str] | None) -> pl.DataFrame:
+    """Students by the year they started, and where they stood at the quarter's end."""
+    return _breakdown(version(), "talent_cohorts", period, _ids(consortium_ids))
+
+
+def publications_by_year(period: str, consortium_ids: list[str] | None) -> pl.DataFrame:
+    """Acknowledged papers by year with venue tier, authorship and open-access counts."""
+    return _breakdown(version(), "publications_by_year", period, _ids(consortium_ids))
+
+
+def dispatch_summary(period: str, consortium_ids: list[str] | None) -> pl.DataFrame:
+    """People, person-months and host companies of the year's dispatches."""
+    return _breakdown(version(), "dispatch_summary", period, _ids(consortium_ids))
+
+
+def dispatch_hosts(period: str, consortium_ids: list[str] | None) -> pl.DataFrame:
+    """The year's dispatches by host company."""
+    return _breakdown(version(), "dispatch_hosts", period, _ids(consortium_ids))
+
+
+def graduate_destinations(period: str, consortium_ids: list[str] | None) -> pl.DataFrame:
+    """Graduates by cohort, survey point and destination group."""
+    return _breakdown(version(), "graduate_destinations", period, _ids(consortium_ids))
+
+
+def freshness(period: str, consortium_ids: list[str] | None) -> pl.DataFrame:
+    """Each consortium's latest quarter loaded and its lag behind the chosen quarter."""
+    return _breakdown(version(), "freshness", period, _ids(consortium_ids))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _load_history(warehouse_version: str) -> pl.DataFrame:
+    return queries.load_history(_at(warehouse_version))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _rejected_rows(warehouse_version: str) -> pl.DataFrame:
+    return queries.rejected_rows(None, _at(warehouse_version))
+
+
+def load_history(consortium_ids: list[str]) -> pl.DataFrame:
+    """The chosen consortia's loads, newest first."""
+    return _load_history(version()).filter(pl.col("consortium_id").is_in(consortium_ids))
+
+
+def rejected_rows(consortium_ids: list[str]) -> pl.DataFrame:
+    """The chosen consortia's quarantined values (personal values are masked by the ETL)."""
+    return _rejected_rows(version()).filter(pl.col("consortium_id").is_in(consortium_ids))
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _kpi_records(warehouse_version: str, kpi_id: str, period: str,
+                 consortium_ids: tuple[str, ...] | None) -> pl.DataFrame:
+    ids = list(consortium_ids) if consortium_ids is not None else None
+    return records.kpi_records(kpi_id, period, ids, _at(warehouse_version))
+
+
+def kpi_records(kpi_id: str, period: str, consortium_ids: list[str] | None) -> pl.DataFrame:
+    """The pseudonymised records behind a KPI; analysts and administrators only.
+
+    Checked here as well as on screen, so no page can hand records to a role below analyst.
+    """
+    if not session_allows("analyst"):
+        raise PermissionError("record-level data is for analysts and administrators")
+    return _kpi_records(version(), kpi_id, period, _ids(consortium_ids))

@@ -75,6 +75,17 @@ def consortium_label(consortia: pl.DataFrame, consortium_id: str) -> str:
     return row.item(0, "name_ko" if language() == "ko" else "name_en")
 
 
+def consortium_names(consortia: pl.DataFrame) -> dict[str, str]:
+    """Every consortium's name (and the program total's) in the current language."""
+    ids = [*consortia["consortium_id"].to_list(), "ALL"]
+    return {cid: consortium_label(consortia, cid) for cid in ids}
+
+
+def reporting_ids(consortia: pl.DataFrame) -> list[str]:
+    """The consortia that have sent data (the ones the sidebar offers)."""
+    return consortia.filter(pl.col("data_until_date").is_not_null())["consortium_id"].to_list()
+
+
 def language_switch() -> str:
     """The language control; it must run before any text is drawn."""
     options = list(LANGUAGES)
@@ -90,8 +101,7 @@ def language_switch() -> str:
 def sidebar_filters(consortia: pl.DataFrame, periods: list[str]) -> Filters:
     """Quarter and consortium selectors; the latest quarter and every consortium by default."""
     period = url_selectbox(t("period"), list(reversed(periods)), "period", container=st.sidebar)
-    reporting = consortia.filter(pl.col("data_until_date").is_not_null())
-    chosen = url_multiselect(t("consortia"), reporting["consortium_id"].to_list(), "consortium",
+    chosen = url_multiselect(t("consortia"), reporting_ids(consortia), "consortium",
                              format_func=lambda cid: consortium_label(consortia, cid),
                              container=st.sidebar)
     return Filters(language=language(), period=period, consortium_ids=chosen)

@@ -74,3 +74,21 @@ def download_buttons(frame: pl.DataFrame, name: str, key: str) -> None:
 def empty_state(message_key: str = "no_rows") -> None:
     """A friendly note instead of an empty table or chart."""
     st.info(t(message_key), icon=":material/info:")
+
+
+def labelled(frame: pl.DataFrame, columns: dict[str, str]) -> pl.DataFrame:
+    """The chosen columns, in order, headed by their label (column -> i18n key)."""
+    return frame.select([pl.col(column).alias(t(key)) for column, key in columns.items()])
+
+
+def domain_cards(board: pl.DataFrame, kpi_ids: tuple[str, ...], chosen: list[str],
+                 reporting: list[str], names: dict[str, str]) -> None:
+    """KPI cards for the chosen consortia: the program total when all are chosen, else each."""
+    groups = ["ALL"] if set(chosen) == set(reporting) else chosen
+    for consortium_id in groups:
+        rows = {r["kpi_id"]: r for r in board.filter(pl.col("consortium_id") == consortium_id)
+                .iter_rows(named=True)}
+        if not rows:
+            continue
+        st.subheader(names.get(consortium_id, consortium_id))
+        card_grid([rows[k] for k in kpi_ids if k in rows])

@@ -3,6 +3,12 @@
 Figures come from the `kpi_*` views only; labels (consortium names, the quarters with data) come
 from the `dim_*` views, and the lists behind a figure (a consortium's projects and universities)
 from the `fct_*` marts the KPI views count. Each function returns a polars frame and takes plain
+
+
+KPI figures come from the `kpi_*` views only; labels (consortium names, the quarters with data)
+come from the `dim_*` views; the pages' breakdowns (pipeline, cohorts, papers by year, dispatch
+hosts, destinations, freshness) split the same marts the KPI views read. Record-level rows for
+drill-downs live in warehouse/records.py. Each function returns a polars frame and takes plain
 values that are bound as parameters, never formatted into SQL. Functions are cheap to call;
 caching belongs to the caller (the app caches per warehouse version in ui/data.py).
 """
@@ -164,3 +170,168 @@ def build_info(source: FrameSource | None = None) -> dict:
         "(select max(last_loaded_at) from dim_consortium) as data_loaded_at "
         "from raw_build_info as build")
     return frame.row(0, named=True) if frame.height else {}
+
+
+# Page breakdowns. The KPI cards come from the scorecard; these break the same marts down
+# further (by stage, cohort, year, host or sector) and never define a KPI of their own. Every
+# one reads the data as it stood at the chosen quarter's end.
+
+AS_OF = ("as_of as (select period_end_date from dim_consortium_period "
+         "where consortium_id = 'ALL' and period = ?)")
+CHOSEN = "(? or list_contains(?, {alias}.consortium_id))"
+
+
+def _chosen(consortium_ids: list[str] | None) -> list[object]:
+    return [consortium_ids is None, consortium_ids or []]
+
+
+def talent_pipeline(period: str, consortium_ids: list[str] | None = None,
+                    source: FrameSource | None = None) -> pl.DataFrame:
+    """Students from taking part to a degree to a known destination six months on.
+
+    Counts everything since each consortium started up to the quarter's end, so a stage never
+    holds more people than the one before it.
+    """
+    return _reader(source).frame(
+        f"with {AS_OF}, "
+        "students as (select p.* from fct_participation as p, as_of "
+        f"where p.participation_start_date <= as_of.period_end_date and {CHOSEN.format(alias='p')}"
+        "), outcomes as (select o.* from fct_graduate_outcome as o, as_of "
+        "where o.months_after_graduation = 6 and o.survey_date <= as_of.period_end_date "
+        f"and o.graduation_date <= as_of.period_end_date and {CHOSEN.format(alias='o')}), "
+        "counted as ("
+        "select 1 as stage_order, 'took_part' as stage, count(distinct student_key) as students "
+        "from students union all "
+        "select 2, 'graduated', count(distinct student_key) from students, as_of "
+        "where status = 'graduated' and graduation_date <= as_of.period_end_date union all "
+        "select 3, 'due_6m', count(distinct student_key) from outcomes union all "
+        "select 4, 'known_6m', count(distinct student_key) filter (where is_known) "
+        "from outcomes union all "
+        "select 5, 'employed_or_studying_6m', "
+        "count(distinct student_key) filter (where is_employed_or_studying) from outcomes) "
+        "select stage, students from counted order by stage_order",
+        [period, *_chosen(consortium_ids), *_chosen(consortium_ids)])
+
+
+def talent_cohorts(period: str, consortium_ids: list[str] | None = None,
+                   source: FrameSource | None = None) -> pl.DataFrame:
+    """Students by the year they started taking part, and where each stood at the quarter's end.
+
+    Continuing means still taking part or graduated, as in the continuation-rate KPI.
+    """
+    return _reader(source).frame(
+        f"with {AS_OF}, classified as (select p.student_key, "
+        "year(p.participation_start_date) as start_year, case "
+        "when p.status = 'graduated' and p.graduation_date <= as_of.period_end_date "
+        "then 'graduated' "
+        "when coalesce(p.participation_end_date, date '9999-12-31') > as_of.period_end_date "
+        "then 'active' else 'left' end as standing "
+        "from fct_participation as p, as_of "
+        f"where p.participation_start_date <= as_of.period_end_date and {CHOSEN.format(alias='p')}"
+        "), counted as (select start_year, count(distinct student_key) as started, "
+        "count(distinct student_key) filter (where standing = 'active') as active, "
+        "count(distinct student_key) filter (where standing = 'graduated') as graduated, "
+        "count(distinct student_key) filter (where standing = 'left') as left_program "
+        "from classified group by start_year) "
+        "select *, cast(100.0 * (active + graduated) / nullif(started, 0) as double) "
+        "as continuing_pct from counted order by start_year",
+        [period, *_chosen(consortium_ids)])
+
+
+def publications_by_year(period: str, consortium_ids: list[str] | None = None,
+                         source: FrameSource | None = None) -> pl.DataFrame:
+    """Acknowledged papers by publication year up to the quarter's end, each paper counted once.
+
+    A paper shared by chosen consortia counts once; it has a student first author when it has one
+    for any of them. Shares are of `papers` (their n).
+    """
+    return _reader(source).frame(
+        f"with {AS_OF}, per_paper as (select f.publication_id, "
+        "any_value(f.publication_year) as publication_year, "
+        "bool_or(f.is_top_venue) as is_top_venue, "
+        "bool_or(f.has_student_first_author) as has_student_first_author, "
+        "bool_or(f.has_industry_coauthor) as has_industry_coauthor, "
+        "bool_or(coalesce(f.is_open_access, false)) as is_open_access "
+        "from fct_publication_consortium as f, as_of "
+        f"where f.publication_date <= as_of.period_end_date and {CHOSEN.format(alias='f')} "
+        "group by f.publication_id), "
+        "counted as (select publication_year, count(*) as papers, "
+        "count(*) filter (where is_top_venue) as top_venue_papers, "
+        "count(*) filter (where has_student_first_author) as student_first_author_papers, "
+        "count(*) filter (where has_industry_coauthor) as industry_coauthored_papers, "
+        "count(*) filter (where is_open_access) as open_access_papers "
+        "from per_paper group by publication_year) "
+        "select *, 100.0 * student_first_author_papers / papers as student_first_author_pct, "
+        "100.0 * industry_coauthored_papers / papers as industry_coauthored_pct, "
+        "100.0 * open_access_papers / papers as open_access_pct "
+        "from counted order by publication_year",
+        [period, *_chosen(consortium_ids)])
+
+
+def dispatch_summary(period: str, consortium_ids: list[str] | None = None,
+                     source: FrameSource | None = None) -> pl.DataFrame:
+    """Company dispatches in the year so far per consortium and for the chosen ones ('ALL')."""
+    return _reader(source).frame(
+        "select coalesce(consortium_id, 'ALL') as consortium_id, "
+        "count(distinct person_key) as people, "
+        "count(distinct person_key) filter (where is_qualifying) as qualifying_people, "
+        "sum(company_person_months) as person_months, "
+        "count(distinct host_institution_id) as host_companies "
+        "from fct_dispatch_period as d where d.is_company_host and d.period = ? "
+        f"and {CHOSEN.format(alias='d')} "
+        "group by grouping sets ((consortium_id), ()) having count(*) > 0 "
+        "order by consortium_id = 'ALL', "
+        "consortium_id",
+        [period, *_chosen(consortium_ids)])
+
+
+def dispatch_hosts(period: str, consortium_ids: list[str] | None = None,
+                   source: FrameSource | None = None) -> pl.DataFrame:
+    """Host companies in the year so far: people dispatched there and person-months."""
+    return _reader(source).frame(
+        "select host_institution_id, any_value(host_name_ko) as host_name_ko, "
+        "any_value(host_name_en) as host_name_en, count(distinct person_key) as people, "
+        "sum(company_person_months) as person_months "
+        "from fct_dispatch_period as d where d.is_company_host and d.period = ? "
+        f"and {CHOSEN.format(alias='d')} "
+        "group by host_institution_id order by person_months desc, host_institution_id",
+        [period, *_chosen(consortium_ids)])
+
+
+def graduate_destinations(period: str, consortium_ids: list[str] | None = None,
+                          source: FrameSource | None = None) -> pl.DataFrame:
+    """Graduates by graduation year, survey point (+6, +12 months) and destination group.
+
+    Only survey points reached by the quarter's end count; a graduate with no report there is
+    'unknown', so each cohort's rows add up to its graduates due at that point.
+    """
+    return _reader(source).frame(
+        f"with {AS_OF} select year(o.graduation_date) as graduation_year, "
+        "o.months_after_graduation, o.destination_group, "
+        "count(distinct o.consortium_id || '/' || o.student_key) as graduates "
+        "from fct_graduate_outcome as o, as_of where o.survey_date <= as_of.period_end_date "
+        f"and {CHOSEN.format(alias='o')} group by all "
+        "order by graduation_year, months_after_graduation, destination_group",
+        [period, *_chosen(consortium_ids)])
+
+
+def freshness(period: str, consortium_ids: list[str] | None = None,
+              source: FrameSource | None = None) -> pl.DataFrame:
+    """Each consortium's latest quarter loaded and how many quarters it lags the chosen one.
+
+    Consortia that have sent nothing yet are always listed (they cannot be chosen in the
+    filter, and a missing submission is the first thing a data-quality view must show).
+    """
+    return _reader(source).frame(
+        f"with {AS_OF}, loads as (select consortium_id, max(period) as last_period, "
+        "count(*) as loads, arg_max(submitted_by, loaded_at) as last_submitted_by "
+        "from stg_load group by consortium_id) "
+        "select c.consortium_id, c.name_ko, c.name_en, loads.last_period, c.data_until_date, "
+        "c.last_loaded_at, loads.last_submitted_by, coalesce(loads.loads, 0) as loads, "
+        "case when c.data_until_date is not null then greatest(date_diff('quarter', "
+        "c.data_until_date, as_of.period_end_date), 0) end as quarters_behind "
+        "from dim_consortium as c cross join as_of "
+        "left join loads on loads.consortium_id = c.consortium_id "
+        f"where {CHOSEN.format(alias='c')} or c.data_until_date is null "
+        "order by c.start_date, c.consortium_id",
+        [period, *_chosen(consortium_ids)])
