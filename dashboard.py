@@ -21,6 +21,7 @@ pages = [
             url_path="overview", default=True),
     st.Page("pages/consortium.py", title=t("consortium"), icon=":material/groups:",
             url_path="consortium"),
+    st.Page("pages/sql.py", title=t("sql"), icon=":material/terminal:", url_path="sql"),
 ]
 navigation = st.navigation(pages)
 

@@ -2,7 +2,8 @@
 
 Results are cached per warehouse version (the live file's name), so a published load is visible
 on the next rerun and stale results are never served. The read-only reader is one resource per
-server process. Pages import from here, never from warehouse directly.
+server process, and so is the SQL workbench's sandbox (warehouse/sandbox.py). Pages import from
+here, never from warehouse directly.
 """
 
 from __future__ import annotations
@@ -10,11 +11,15 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from config import SqlLimits
 from warehouse import queries
 from warehouse.connection import Reader, WarehouseMissing
+from warehouse.sandbox import QueryResult, Sandbox
+from warehouse.saved_queries import SavedQuery
+from warehouse.saved_queries import saved_queries as saved_query_library
 
 __all__ = ["WarehouseMissing", "catalogue", "consortia", "consortium_history", "periods",
-           "scorecard", "trend", "version"]
+           "run_sql", "saved_queries", "schema", "scorecard", "sql_limits", "trend", "version"]
 
 
 @st.cache_resource
@@ -91,3 +96,33 @@ def trend(kpi_id: str, consortium_ids: list[str] | None) -> pl.DataFrame:
 def consortium_history(consortium_id: str) -> pl.DataFrame:
     """Every KPI of one consortium in every quarter."""
     return _consortium_history(version(), consortium_id)
+
+
+@st.cache_resource
+def _sandbox() -> Sandbox:
+    return Sandbox()
+
+
+def run_sql(sql: str) -> QueryResult:
+    """Run an analyst's query in the sandbox (never cached: each run is fresh)."""
+    return _sandbox().run(sql)
+
+
+def sql_limits() -> SqlLimits:
+    """The limits the workbench's queries run under."""
+    return _sandbox().limits
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _schema(warehouse_version: str) -> pl.DataFrame:
+    return queries.schema_columns(_reader())
+
+
+def schema() -> pl.DataFrame:
+    """Every table and view with its columns, types and descriptions."""
+    return _schema(version())
+
+
+def saved_queries() -> tuple[SavedQuery, ...]:
+    """The library of saved analyses."""
+    return saved_query_library()

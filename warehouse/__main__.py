@@ -1,4 +1,5 @@
-"""Command line: `python -m warehouse refresh` rebuilds views after the SQL or catalogue changed.
+"""Command line: `python -m warehouse refresh` rebuilds views after the SQL or catalogue changed;
+`python -m warehouse docs` writes docs/data-dictionary.md.
 
 A refresh publishes a new version only when the live one was built from other SQL or another
 catalogue; otherwise it changes nothing.
@@ -18,7 +19,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m warehouse", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("refresh", help="rebuild views if the SQL or catalogue changed")
+    commands.add_parser("docs", help="write docs/data-dictionary.md from the built warehouse")
     args = parser.parse_args(argv)
+    if args.command == "docs":
+        from warehouse.dictionary_docs import write_dictionary_docs
+
+        print(f"wrote {write_dictionary_docs()}")
+        return 0
     if args.command == "refresh":
         before = store.current_file()
         if before is None:

@@ -179,7 +179,7 @@ def accepted_statement(con: duckdb.DuckDBPyConnection, sql: str) -> duckdb.State
     kind = _type_name(statement)
     if kind != "SELECT":
         what_ko, what_en = STATEMENT_KINDS.get(kind, ("허용되지 않는 문장", "it is not a read"))
-        raise _refused(f"{kind} 문장은 실행할 수 없습니다: {what_ko}. {READ_ONLY_HINT[0]}",
+        raise _refused(f"{kind} 문장은 실행할 수 없습니다({what_ko}). {READ_ONLY_HINT[0]}",
                        f"{kind} statements are refused: {what_en}. {READ_ONLY_HINT[1]}")
     _check_table_functions(con, statement.query)
     return statement
