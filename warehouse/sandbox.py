@@ -83,19 +83,8 @@ def worker_environment() -> dict[str, str]:
             "PYTHONDONTWRITEBYTECODE": "1"}
 
 
-def _unique_names(names: list[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    unique = []
-    for name in names:
-        count = seen.get(name, 0)
-        seen[name] = count + 1
-        unique.append(name if count == 0 else f"{name}_{count + 1}")
-    return unique
-
-
 def arrow_to_frame(table: pa.Table) -> pl.DataFrame:
-    """A polars frame of any query result: duplicate names numbered, odd types as text."""
-    table = table.rename_columns(_unique_names(table.column_names))
+    """A polars frame of any query result; types polars lacks (e.g. INTERVAL) become text."""
     columns = []
     for name in table.column_names:
         column = table.select([name])

@@ -61,6 +61,7 @@ STATEMENT_KINDS: dict[str, tuple[str, str]] = {
     "PREPARE": ("준비된 문장", "it prepares statements"),
     "EXECUTE": ("준비된 문장 실행", "it executes prepared statements"),
     "EXPLAIN": ("실행 계획 문장", "EXPLAIN ANALYZE would run the statement it explains"),
+    "UNKNOWN": ("종류를 알 수 없는 문장", "it is of a kind the workbench does not know"),
     "MULTI": ("여러 문장으로 실행되는 문장(PIVOT 등; group by와 filter로 대신 쓰세요)",
               "it runs as several statements (e.g. PIVOT; write it with group by and "
               "filter instead)"),
@@ -117,7 +118,11 @@ def syntax_problem(error: BaseException) -> Problem:
 
 
 def _type_name(statement: duckdb.Statement) -> str:
-    return str(statement.type).rsplit(".", 1)[-1]
+    """SELECT, DELETE, ...; UNKNOWN for a type this DuckDB build's Python enum lacks."""
+    try:
+        return str(statement.type).rsplit(".", 1)[-1]
+    except ValueError:  # e.g. UPDATE EXTENSIONS: "29 is not a valid StatementType"
+        return "UNKNOWN"
 
 
 def _table_functions(node: Any, found: list[str]) -> list[str]:
