@@ -56,14 +56,15 @@ def default_chart(frame: pl.DataFrame) -> tuple[str, str | None, str | None]:
 
 
 def quick_chart(frame: pl.DataFrame, kind: str, x: str, y: str) -> go.Figure:
-    """A bar, line or scatter chart of one result column against another."""
-    rows = frame.select(x, y).drop_nulls(y)
+    """A bar, line or scatter chart of one result column against another (or itself)."""
+    rows = frame.select(pl.col(x).alias("x"), pl.col(y).alias("y")).drop_nulls("y")
     if kind == "line":
-        rows = rows.sort(x)
-    x_values = [str(v) if not isinstance(v, int | float) else v for v in rows[x].to_list()]
-    trace = {"bar": go.Bar(x=x_values, y=rows[y].to_list()),
-             "line": go.Scatter(x=x_values, y=rows[y].to_list(), mode="lines+markers"),
-             "scatter": go.Scatter(x=x_values, y=rows[y].to_list(), mode="markers")}[kind]
+        rows = rows.sort("x")
+    x_values = [v if isinstance(v, int | float) else str(v) for v in rows["x"].to_list()]
+    y_values = rows["y"].to_list()
+    trace = {"bar": go.Bar(x=x_values, y=y_values),
+             "line": go.Scatter(x=x_values, y=y_values, mode="lines+markers"),
+             "scatter": go.Scatter(x=x_values, y=y_values, mode="markers")}[kind]
     figure = go.Figure(trace)
     figure.update_layout(font={"family": FONT}, xaxis_title=x, yaxis_title=y,
                          margin={"t": 20, "b": 20}, height=360)

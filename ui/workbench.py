@@ -105,7 +105,7 @@ def result(outcome: QueryResult, limits: SqlLimits) -> None:
     if frame.height > limits.display_rows:
         st.info(t("sql_display_cap", shown=limits.display_rows, rows=frame.height),
                 icon=":material/info:")
-    st.dataframe(frame.head(limits.display_rows), hide_index=True, key="sql-result")
+    st.dataframe(frame.head(limits.display_rows), hide_index=True)
     downloads(frame)
     with st.expander(t("sql_chart"), expanded=True):
         chart(frame)
@@ -133,4 +133,4 @@ def schema_browser(schema: pl.DataFrame) -> None:
     columns = schema.filter(pl.col("relation_name") == chosen).select(
         pl.col("column_name").alias(t("column")), pl.col("data_type").alias(t("data_type")),
         pl.col("column_description").alias(t("description")))
-    st.dataframe(columns, hide_index=True, key="schema-columns")
+    st.dataframe(columns, hide_index=True)
