@@ -2,7 +2,7 @@
 #   make run    serve the dashboard (building the sample warehouse on first start)
 #   make test   run the whole test suite
 # Both create the virtual environment they need; `make test` also installs the system
-# packages the browser tests use (Debian's chromium and Korean fonts).
+# packages the browser tests and PDF reports use (Debian's chromium, Korean fonts, pango).
 
 PYTHON ?= python3
 VENV := .venv
@@ -25,15 +25,16 @@ warehouse: venv
 	$(PY) -m warehouse refresh
 
 run: warehouse
-	$(VENV)/bin/streamlit run dashboard.py --server.headless true \
-		--server.address localhost --server.port $(PORT)
+	$(PY) -m ui.launch --server.headless true --server.address localhost --server.port $(PORT)
 
 system-packages:
 	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null \
-		|| ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
-		echo "installing chromium, Korean fonts and poppler-utils"; \
+		|| ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK" \
+		|| ! ldconfig -p 2>/dev/null | grep -q libpangoft2; then \
+		echo "installing chromium, Korean fonts, poppler-utils and pango (PDF reports)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			chromium fonts-noto-cjk poppler-utils >/dev/null; fi
+			chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0 \
+			libharfbuzz-subset0 >/dev/null; fi
 
 test: venv system-packages
 	$(VENV)/bin/ruff check .

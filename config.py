@@ -33,6 +33,11 @@ def warehouse_dir() -> Path:
     return data_dir() / "warehouse"
 
 
+def snapshot_dir() -> Path:
+    """Root of the published snapshots (kept out of var/, which `make clean` removes)."""
+    return Path(os.environ.get("OUTCOMES_SNAPSHOT_DIR", PROJECT_ROOT / "snapshots")).resolve()
+
+
 def pseudonym_key() -> tuple[bytes, bool]:
     """The secret for keyed hashes of personal identifiers, and whether it is the demo key."""
     from_env = os.environ.get("OUTCOMES_PSEUDONYM_KEY")

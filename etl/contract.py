@@ -132,7 +132,8 @@ STUDENTS = Dataset(
 
 PUBLICATIONS = Dataset(
     "publications", "논문",
-    "Papers that acknowledge one of the consortium's projects. Sent as BibTeX, or as a sheet.",
+    "Papers that acknowledge one of the consortium's projects. Sent as a reference tool's "
+    "export (BibTeX, RIS, Web of Science, OpenAlex or Crossref JSON), or as a sheet.",
     columns=(
         Column("title", "논문제목", "text", "Title of the paper.", aliases=("제목", "title")),
         Column("year", "발행연도", "int", "Year of publication.", aliases=("연도", "게재연도"),
@@ -312,7 +313,25 @@ TOP_VENUES = Dataset(
     sources=("top_venues",),
 )
 
-REFERENCE_DATASETS: tuple[Dataset, ...] = (CONSORTIA, INSTITUTIONS, CONSORTIUM_MEMBERS, TOP_VENUES)
+AI_INDUSTRY_KSIC = Dataset(
+    "ai_industry_ksic", "AI 산업 업종코드",
+    "The versioned list of KSIC codes the program counts as the AI industry. An employer counts "
+    "when its KSIC code (section letter ignored) starts with a listed code. A working list of "
+    "the program until an official AI-industry classification is adopted.",
+    columns=(
+        Column("ksic_list_version", "목록버전", "text", "Version of the list."),
+        Column("ksic_code", "KSIC", "text", "KSIC code (2 to 5 digits) counted as AI industry.",
+               pattern=r"^\d{2,5}$"),
+        Column("name_ko", "업종명", "text", "Korean name of the code."),
+        Column("name_en", "영문업종명", "text", "English name of the code."),
+        Column("source", "출처", "text", "Classification and revision the code comes from."),
+    ),
+    key=("ksic_list_version", "ksic_code"),
+    sources=("ai_industry_ksic",),
+)
+
+REFERENCE_DATASETS: tuple[Dataset, ...] = (CONSORTIA, INSTITUTIONS, CONSORTIUM_MEMBERS, TOP_VENUES,
+                                           AI_INDUSTRY_KSIC)
 
 
 def dataset_for_source(stem: str) -> Dataset | None:

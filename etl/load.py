@@ -21,13 +21,15 @@ from pathlib import Path
 import polars as pl
 
 import config
-from etl.problems import ROW_REASONS, FileProblem
+from etl.institutions import name_token
+from etl.problems import ROW_REASONS, FileProblem, first_line
 from etl.readers import ROW, read_file
 from etl.reference import Reference, read_reference
 from etl.submission import Submission, find_submissions, read_manifest
 from etl.transform import to_raw
 from etl.validate import REJECTION_SCHEMA, Context, Validated, validate
 from warehouse import catalogue, store
+from warehouse.build import BuildError
 
 Progress = Callable[[int, int, str], None]
 
@@ -43,6 +45,8 @@ class SubmissionResult:
     file_hashes: dict[str, str] = field(default_factory=dict)
     outcome: str = "pending"
     load_id: str | None = None
+    #: institution names not in the reference list -> rows naming them, for the ministry
+    unknown_institutions: dict[str, int] = field(default_factory=dict)
 
     @property
     def fingerprint(self) -> str:
@@ -76,11 +80,33 @@ class LoadReport:
     results: list[SubmissionResult]
     warehouse_file: Path | None
     dry_run: bool
+    #: why the run stopped before publishing (English, Korean); the warehouse is unchanged
+    stopped: tuple[str, str] | None = None
 
     @property
     def ok(self) -> bool:
-        """True when no file had a problem."""
-        return not any(r.problems for r in self.results)
+        """True when the run finished and no file had a problem."""
+        return self.stopped is None and not any(r.problems for r in self.results)
+
+
+class LoadStopped(Exception):
+    """A load that could not publish; it carries the report of what was checked."""
+
+    def __init__(self, report: LoadReport) -> None:
+        assert report.stopped is not None
+        super().__init__(report.stopped[0])
+        self.report = report
+
+
+def _what(error: BaseException) -> str:
+    detail, kind = first_line(error), type(error).__name__
+    return kind if detail == kind else f"{kind}: {detail}"
+
+
+def stopped_by(error: BaseException, doing: str, doing_ko: str) -> tuple[str, str]:
+    """One sentence in each language for an error that stopped a load."""
+    return (f"stopped while {doing} ({_what(error)}); the warehouse is unchanged",
+            f"{doing_ko} 중 중단되었습니다 ({_what(error)}). 웨어하우스는 바뀌지 않았습니다")
 
 
 def _with_reasons(frame: pl.DataFrame) -> pl.DataFrame:
@@ -107,19 +133,63 @@ def check_submission(folder: Path, reference: Reference) -> SubmissionResult:
         result.outcome = "failed"
         return result
     result.submission = submission
-    context = Context(period_end=submission.period_end,
-                      institution_index=reference.institution_index,
+    index = reference.institution_index
+    context = Context(period_end=submission.period_end, institution_index=index,
                       kpi_ids=catalogue.kpi_ids())
     for path in submission.data_files():
-        result.file_hashes[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
         try:
-            tables = read_file(path, submission.file_datasets.get(path.name))
+            result.file_hashes[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+            tables = read_file(path, submission.file_datasets.get(path.name),
+                               reference.ror_names)
+            result.checked.extend(validate(table, context) for table in tables)
         except FileProblem as problem:
             result.problems.append(problem)
-            continue
-        result.checked.extend(validate(table, context) for table in tables)
+        except Exception as error:  # noqa: BLE001 - any failure must name the file, not crash
+            result.problems.append(FileProblem(
+                path.name, "unreadable",
+                f"an unexpected error while reading this file ({_what(error)}); send this "
+                "report to the dashboard team",
+                f"이 파일을 읽는 중 예상하지 못한 오류가 났습니다 ({_what(error)}). 이 보고서를 "
+                "대시보드 담당자에게 보내 주세요"))
+    if not result.file_hashes:
+        result.problems.append(FileProblem(
+            folder.name, "no_data_files", "the submission folder holds no data file",
+            "제출 폴더에 자료 파일이 없습니다"))
+    result.unknown_institutions = unknown_institution_names(result.rejections, index)
     result.outcome = "failed" if result.problems else "checked"
     return result
+
+
+def unknown_institution_names(rejections: pl.DataFrame,
+                              index: dict[str, str]) -> dict[str, int]:
+    """Each institution name the reference list lacks, with the number of rows naming it."""
+    unknown = rejections.filter(pl.col("reason_code") == "unknown_institution")
+    counts: dict[str, int] = {}
+    for value in unknown["value_shown"].drop_nulls().to_list():
+        for name in (n.strip() for n in value.split(";")):
+            if name and name_token(name) not in index:
+                counts[name] = counts.get(name, 0) + 1
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _mark_repeated_slices(results: list[SubmissionResult]) -> None:
+    """Two folders for one consortium and quarter in one run: neither may silently win."""
+    seen: dict[tuple[str, str], Path] = {}
+    for result in results:
+        if result.submission is None:
+            continue
+        slice_key = (result.submission.consortium_id, result.submission.period)
+        if slice_key in seen:
+            other = seen[slice_key]
+            result.problems.append(FileProblem(
+                "submission.toml", "duplicate_submission",
+                f"{other} already submits {slice_key[0]} {slice_key[1]} in this load; "
+                "send one folder per consortium and quarter",
+                f"{other} 폴더가 같은 컨소시엄·분기({slice_key[0]} {slice_key[1]})를 이미 "
+                "제출합니다. 컨소시엄·분기마다 폴더 하나만 보내세요"))
+            result.outcome = "failed"
+        else:
+            seen[slice_key] = result.folder
 
 
 def _raw_frames(result: SubmissionResult, reference: Reference,
@@ -171,16 +241,42 @@ def load(root: Path, *, dry_run: bool = False, loaded_by: str | None = None,
     """Check every submission under `root` and, unless `dry_run`, publish them."""
     reference = read_reference()
     folders = find_submissions(root)
+    if not folders:
+        raise FileProblem(str(root), "no_submission",
+                          "no submission.toml in this folder or below it",
+                          "이 폴더와 그 하위 폴더에 submission.toml이 없습니다")
     results = []
     for index, folder in enumerate(folders, start=1):
         results.append(check_submission(folder, reference))
         if progress:
             progress(index, len(folders), f"checked {folder.relative_to(root.parent)}")
+    _mark_repeated_slices(results)
     loadable = [r for r in results if r.outcome == "checked"]
     if dry_run:
         for result in loadable:
             result.outcome = "dry-run"
         return LoadReport(results, None, dry_run=True)
+    try:
+        path = _publish(loadable, reference, loaded_by, progress, directory)
+    except Exception as error:
+        current = next((r.folder for r in loadable if r.outcome == "loading"), None)
+        for result in loadable:
+            result.outcome = "not loaded"
+        if isinstance(error, BuildError):
+            doing = ("checking the rebuilt warehouse", "다시 만든 웨어하우스를 점검하는")
+        elif current is not None:
+            doing = (f"loading {current}", f"{current} 적재")
+        else:
+            doing = ("writing the new warehouse version", "새 웨어하우스 버전을 쓰는")
+        raise LoadStopped(LoadReport(results, None, dry_run=False,
+                                     stopped=stopped_by(error, *doing))) from error
+    return LoadReport(results, path if store.current_file(directory) == path else None,
+                      dry_run=False)
+
+
+def _publish(loadable: list[SubmissionResult], reference: Reference, loaded_by: str | None,
+             progress: Progress | None, directory: Path | None) -> Path:
+    """Write every loadable submission into one new warehouse version and publish it."""
     secret, _ = config.pseudonym_key()
     loaded_by = loaded_by or getpass.getuser()
     with store.new_version(directory) as version:
@@ -195,14 +291,14 @@ def load(root: Path, *, dry_run: bool = False, loaded_by: str | None = None,
             loaded_at = datetime.now(UTC).replace(tzinfo=None)
             result.load_id = (f"{submission.consortium_id}-{submission.period}-"
                               f"{loaded_at:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}")
-            result.outcome = "replaced" if previous else "loaded"
+            result.outcome = "loading"
             version.replace_slice(submission.consortium_id, submission.period,
                                   _raw_frames(result, reference, secret))
+            result.outcome = "replaced" if previous else "loaded"
             for table, frame in _log_frames(result, loaded_by, loaded_at).items():
                 version.append_log(table, frame)
             if progress:
                 progress(index, len(loadable), f"loaded {submission.consortium_id} "
                          f"{submission.period}")
         path = version.path
-    return LoadReport(results, path if store.current_file(directory) == path else None,
-                      dry_run=False)
+    return path

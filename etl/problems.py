@@ -44,6 +44,8 @@ class FileProblem(Exception):
     """A whole file cannot be used; the submission it belongs to is not loaded."""
 
     def __init__(self, file_name: str, code: str, message_en: str, message_ko: str) -> None:
+        # one line each, whatever a library's error text looked like
+        message_en, message_ko = " ".join(message_en.split()), " ".join(message_ko.split())
         super().__init__(f"{file_name}: {message_en}")
         self.file_name = file_name
         self.code = code
@@ -52,6 +54,12 @@ class FileProblem(Exception):
 
     def __str__(self) -> str:
         return f"{self.file_name}: {self.message_ko} / {self.message_en}"
+
+
+def first_line(error: BaseException) -> str:
+    """The first line of an error's text, which is the part a person needs."""
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
 
 
 @dataclass(frozen=True)

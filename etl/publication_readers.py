@@ -1,106 +1,55 @@
-"""Publication lists from reference managers, turned into the contract's text columns.
+"""Publication lists from reference tools, turned into the contract's text columns.
 
-BibTeX is parsed with bibtexparser (LaTeX accents and braces decoded). Project numbers are taken
-from the acknowledgement text, because that is where Korean practice records them.
+One entry point chooses the reader by extension and content: BibTeX (`.bib`), RIS (`.ris`), Web
+of Science tagged exports (`.txt`/`.ciw`/`.ris` starting with `FN`), and OpenAlex or Crossref
+works JSON (`.json`). Bytes are decoded like CSV (UTF-8 with or without BOM, UTF-16, CP949), as
+Korean databases export RIS in CP949. Every reader raises `FileProblem` for a file it cannot
+read as a whole and leaves judging individual values to the validator.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from pathlib import Path
 
-import bibtexparser
 import polars as pl
-from bibtexparser import middlewares as mw
 
-from etl.contract import PUBLICATIONS
+from etl.bibtex_reader import bibtex_rows
 from etl.problems import FileProblem
-from etl.readers import ROW
+from etl.publication_fields import project_numbers, publication_frame
+from etl.readers import decode_text
+from etl.ris_reader import is_web_of_science, ris_rows, wos_rows
+from etl.works_json import works_rows
 
-PROJECT_NUMBER = re.compile(r"(?<!\d)\d{10}(?!\d)")
-MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
-FUNDING_FIELDS = ("funding", "funding-acknowledgement", "funding-text", "acknowledgement",
-                  "acknowledgements", "note")
+__all__ = ["is_publication_text", "project_numbers", "read_publication_file"]
 
-
-def project_numbers(text: str | None) -> str | None:
-    """Every 10-digit national project number in an acknowledgement, ';'-separated."""
-    if not text:
-        return None
-    found = list(dict.fromkeys(PROJECT_NUMBER.findall(text)))
-    return "; ".join(found) if found else None
+#: extensions that always hold publications; a `.txt` does when it is a Web of Science export
+PUBLICATION_SUFFIXES = {".bib", ".ris", ".json", ".ciw"}
 
 
-def _month(value: str | None) -> str | None:
-    if not value:
-        return None
-    value = value.strip().lower()
-    return str(MONTHS[value[:3]]) if value[:3] in MONTHS else value
-
-
-def _bibtex_rows(text: str) -> list[dict[str, str | int | None]]:
-    library = bibtexparser.parse_string(
-        text, append_middleware=[mw.LatexDecodingMiddleware(), mw.SeparateCoAuthors(),
-                                 mw.NormalizeFieldKeys()])
-    rows = []
-    for entry in library.entries:
-        fields = {f.key.lower(): f.value for f in entry.fields}
-        authors = fields.get("author") or []
-        if isinstance(authors, str):
-            authors = [authors]
-        funding = " ".join(str(fields[k]) for k in FUNDING_FIELDS if fields.get(k))
-        eprint = fields.get("eprint") if str(fields.get("archiveprefix", "")).lower() == "arxiv" \
-            else None
-        rows.append({
-            ROW: entry.start_line + 1,
-            "title": fields.get("title"),
-            "year": fields.get("year"),
-            "month": _month(fields.get("month")),
-            "venue": fields.get("journal") or fields.get("booktitle") or fields.get("publisher"),
-            "doi": fields.get("doi"),
-            "arxiv_id": eprint,
-            "authors": "; ".join(_display_name(a) for a in authors) or None,
-            "affiliations": fields.get("affiliation") or fields.get("affiliations"),
-            "is_open_access": fields.get("openaccess") or fields.get("oa"),
-            "acknowledged_projects": project_numbers(funding),
-        })
-    if library.failed_blocks and not rows:
-        raise FileProblem("", "corrupt_bibtex", "no BibTeX entry could be parsed",
-                          "BibTeX 항목을 하나도 읽을 수 없습니다")
-    return rows
-
-
-def _display_name(author: str) -> str:
-    """'Kim, Minjun' -> 'Minjun Kim', as names are matched in given-family order."""
-    if "," in author:
-        family, _, given = author.partition(",")
-        return f"{given.strip()} {family.strip()}".strip()
-    return author.strip()
-
-
-def _frame(rows: list[dict[str, str | int | None]]) -> pl.DataFrame:
-    columns = [c.name for c in PUBLICATIONS.columns]
-    schema = {ROW: pl.Int64, **{c: pl.String for c in columns}}
-    normalised = [{k: (None if v in (None, "") else (v if k == ROW else str(v).strip()))
-                   for k, v in r.items()} for r in rows]
-    return pl.DataFrame(normalised, schema=schema, orient="row") if normalised else \
-        pl.DataFrame(schema=schema)
-
-
-def read_publication_file(path: Path) -> pl.DataFrame:
-    """A BibTeX file as text columns of the publications contract."""
-    suffix = path.suffix.lower()
+def is_publication_text(path: Path) -> bool:
+    """True for a `.txt` file that is a Web of Science export rather than a CSV."""
+    with path.open("rb") as handle:
+        start = handle.read(64)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise FileProblem(path.name, "undecodable", "publication files must be UTF-8",
-                          "논문 파일은 UTF-8이어야 합니다") from None
+        return is_web_of_science(decode_text(start, path.name))
+    except FileProblem:  # the first bytes may end inside a character: then it is not WoS text
+        return False
+
+
+def read_publication_file(path: Path, ror_names: Mapping[str, str] | None = None) -> pl.DataFrame:
+    """A publication file as text columns of the publications contract."""
+    text = decode_text(path.read_bytes(), path.name)
+    suffix = path.suffix.lower()
     if suffix == ".bib":
-        try:
-            return _frame(_bibtex_rows(text))
-        except FileProblem as problem:
-            raise FileProblem(path.name, problem.code, problem.message_en,
-                              problem.message_ko) from None
-    raise FileProblem(path.name, "unknown_format", f"'{suffix}' publication files are not "
-                      "supported yet", f"'{suffix}' 논문 파일은 아직 지원하지 않습니다")
+        rows = bibtex_rows(text, path.name)
+    elif suffix in {".ris", ".txt", ".ciw"}:
+        rows = wos_rows(text, path.name) if is_web_of_science(text) else ris_rows(text, path.name)
+    elif suffix == ".json":
+        rows = works_rows(text, path.name, ror_names or {})
+    else:
+        raise FileProblem(path.name, "unknown_format", f"'{suffix}' publication files are not "
+                          "accepted (bib, ris, txt from Web of Science, json)",
+                          f"'{suffix}' 논문 파일은 받을 수 없습니다 "
+                          "(bib, ris, Web of Science txt, json)")
+    return publication_frame(rows)

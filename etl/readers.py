@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,11 +18,10 @@ import fastexcel
 import polars as pl
 
 from etl.contract import PUBLICATIONS, Dataset, dataset_for_source
-from etl.problems import FileProblem
+from etl.problems import FileProblem, first_line
 
 ROW = "_row"
 HEADER_SEARCH_ROWS = 20
-PUBLICATION_SUFFIXES = {".bib", ".ris", ".json"}
 
 
 @dataclass(frozen=True)
@@ -45,9 +45,9 @@ def _header_map(dataset: Dataset) -> dict[str, str]:
 
 def decode_text(data: bytes, file_name: str) -> str:
     """Decode CSV bytes as UTF-8 (with or without BOM), UTF-16 with BOM, or CP949/EUC-KR."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    for encoding in ("utf-8-sig", "cp949"):
+    encodings = ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else \
+        ("utf-8-sig", "cp949")
+    for encoding in encodings:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
@@ -103,8 +103,12 @@ def read_xlsx(path: Path) -> list[RawTable]:
     try:
         workbook = fastexcel.read_excel(path)
     except Exception as error:  # noqa: BLE001 - fastexcel raises several unrelated types
-        raise FileProblem(path.name, "corrupt_xlsx", f"not a readable .xlsx workbook ({error})",
-                          f"읽을 수 있는 .xlsx 파일이 아닙니다 ({error})") from None
+        detail = first_line(error).removeprefix("calamine error: ")
+        raise FileProblem(path.name, "corrupt_xlsx",
+                          f"not a readable .xlsx workbook: damaged, cut off, or not saved as "
+                          f"an Excel Workbook ({detail})",
+                          f"읽을 수 있는 .xlsx 파일이 아닙니다. 손상되었거나 일부만 전송되었거나 "
+                          f"'Excel 통합 문서'로 저장되지 않았습니다 ({detail})") from None
     tables = []
     for sheet in workbook.sheet_names:
         dataset = dataset_for_source(sheet)
@@ -114,8 +118,8 @@ def read_xlsx(path: Path) -> list[RawTable]:
             grid = workbook.load_sheet(sheet, header_row=None, dtypes="string").to_polars()
         except Exception as error:  # noqa: BLE001
             raise FileProblem(f"{path.name} [{sheet}]", "corrupt_xlsx",
-                              f"the sheet cannot be read ({error})",
-                              f"시트를 읽을 수 없습니다 ({error})") from None
+                              f"the sheet cannot be read ({first_line(error)})",
+                              f"시트를 읽을 수 없습니다 ({first_line(error)})") from None
         if grid.height == 0:
             continue
         tables.append(frame_from_grid(grid, dataset, path.name, sheet))
@@ -131,24 +135,47 @@ def read_xlsx(path: Path) -> list[RawTable]:
 def read_csv(path: Path, dataset: Dataset) -> RawTable:
     """A CSV file in any of the encodings Korean spreadsheets save."""
     text = decode_text(path.read_bytes(), path.name)
+    if not text.strip():
+        raise FileProblem(path.name, "empty_file", "the file is empty", "파일이 비어 있습니다")
+    # Excel's "Unicode text" is tab-separated UTF-16; its CSV is comma-separated
+    head = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
+    separator = "\t" if head.count("\t") > head.count(",") else ","
     try:
         grid = pl.read_csv(io.BytesIO(text.encode("utf-8")), has_header=False,
-                           infer_schema=False, truncate_ragged_lines=True)
+                           separator=separator, infer_schema=False,
+                           truncate_ragged_lines=True)
     except pl.exceptions.PolarsError as error:
-        raise FileProblem(path.name, "corrupt_csv", f"not a readable CSV file ({error})",
-                          f"읽을 수 있는 CSV 파일이 아닙니다 ({error})") from None
+        raise FileProblem(path.name, "corrupt_csv",
+                          f"not a readable CSV file ({first_line(error)})",
+                          f"읽을 수 있는 CSV 파일이 아닙니다 ({first_line(error)})") from None
     return frame_from_grid(grid, dataset, path.name, None)
 
 
-def read_file(path: Path, declared_dataset: str | None) -> list[RawTable]:
-    """Read one submitted file, choosing the reader by its extension."""
+def read_file(path: Path, declared_dataset: str | None,
+              ror_names: Mapping[str, str] | None = None) -> list[RawTable]:
+    """Read one submitted file, choosing the reader by its extension (and a .txt's content).
+
+    `ror_names` (ROR id -> reference name) lets publication readers name ROR-identified
+    affiliations the way the institution matcher knows them.
+    """
+    from etl.publication_readers import (
+        PUBLICATION_SUFFIXES,
+        is_publication_text,
+        read_publication_file,
+    )
+
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         return read_xlsx(path)
-    if suffix in PUBLICATION_SUFFIXES:
-        from etl.publication_readers import read_publication_file
-
-        return [RawTable(PUBLICATIONS, path.name, None, read_publication_file(path))]
+    if suffix in PUBLICATION_SUFFIXES or (suffix == ".txt" and is_publication_text(path)):
+        frame = read_publication_file(path, ror_names)
+        return [RawTable(PUBLICATIONS, path.name, None, frame)]
+    if suffix in {".xls", ".xlsm", ".xlsb", ".ods"}:
+        raise FileProblem(path.name, "unknown_format",
+                          f"'{suffix}' workbooks are not accepted: save the file as an Excel "
+                          "Workbook (.xlsx)",
+                          f"'{suffix}' 파일은 받을 수 없습니다. 'Excel 통합 문서(.xlsx)'로 "
+                          "저장하세요")
     if suffix in {".csv", ".txt"}:
         dataset = dataset_for_source(declared_dataset or path.stem)
         if dataset is None:
@@ -159,5 +186,7 @@ def read_file(path: Path, declared_dataset: str | None) -> list[RawTable]:
                               "submission.toml의 [files]에 지정하세요")
         return [read_csv(path, dataset)]
     raise FileProblem(path.name, "unknown_format",
-                      f"files of type '{suffix}' are not accepted (xlsx, csv, bib, ris, json)",
-                      f"'{suffix}' 형식은 받을 수 없습니다 (xlsx, csv, bib, ris, json)")
+                      f"files of type '{suffix or path.name}' are not accepted "
+                      "(xlsx, csv, bib, ris, json, Web of Science txt)",
+                      f"'{suffix or path.name}' 형식은 받을 수 없습니다 "
+                      "(xlsx, csv, bib, ris, json, Web of Science txt)")

@@ -36,6 +36,12 @@ class Reference:
         return name_index(self.frames["institutions"])
 
     @property
+    def ror_names(self) -> dict[str, str]:
+        """ROR id -> the institution's English name, for readers of ROR-tagged affiliations."""
+        institutions = self.frames["institutions"].drop_nulls("ror_id")
+        return dict(zip(institutions["ror_id"], institutions["name_en"], strict=True))
+
+    @property
     def consortium_ids(self) -> frozenset[str]:
         """Ids of the consortia in the program."""
         return frozenset(self.frames["consortia"]["consortium_id"].to_list())

@@ -57,7 +57,14 @@ def print_report(report: LoadReport) -> None:
     for result in report.results:
         for problem in result.problems:
             print(f"FILE PROBLEM {_name(result)}: {problem}", file=sys.stderr)
-    if report.dry_run:
+    unknown = unknown_institutions(report)
+    if unknown:
+        print("institutions not in the reference list / 기준 목록에 없는 기관: "
+              + ", ".join(f"{name} ({rows})" for name, rows in unknown.items()))
+    if report.stopped:
+        en, ko = report.stopped
+        print(f"LOAD STOPPED / 적재 중단: {ko} / {en}", file=sys.stderr)
+    elif report.dry_run:
         print("dry run: nothing was written to the warehouse")
     elif report.warehouse_file:
         print(f"published {report.warehouse_file.name}")
@@ -65,10 +72,32 @@ def print_report(report: LoadReport) -> None:
         print("nothing changed: the warehouse is as it was")
 
 
+def unknown_institutions(report: LoadReport) -> dict[str, int]:
+    """Institution names missing from the reference list, with rows naming them, run-wide."""
+    counts: dict[str, int] = {}
+    for result in report.results:
+        for name, rows in result.unknown_institutions.items():
+            counts[name] = counts.get(name, 0) + rows
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
 def _markdown(report: LoadReport) -> str:
     lines = ["# 제출 자료 적재 결과 / Load report", ""]
+    if report.stopped:
+        en, ko = report.stopped
+        lines += [f"**적재 중단 / Load stopped**: {ko} / {en}", ""]
+    unknown = unknown_institutions(report)
+    if unknown:
+        lines += ["## 기준 목록에 없는 기관 / Institutions not in the reference list", "",
+                  "담당 부처에 등록을 요청하거나 기준 목록의 이름으로 고쳐 쓰세요. / Ask the "
+                  "ministry to add them, or write the name the reference list uses.", "",
+                  "| 기관명 Name | 행 수 Rows |", "|---|---|",
+                  *[f"| {name} | {rows} |" for name, rows in unknown.items()], ""]
     for result in report.results:
-        lines += [f"## {_name(result)}: {result.outcome}", ""]
+        lines += [f"## {_name(result)}: {result.outcome}", "",
+                  f"행 rows in {result.rows_in} = 반영 accepted "
+                  f"{result.rows_in - result.rows_rejected} + 반려 rejected "
+                  f"{result.rows_rejected}", ""]
         for problem in result.problems:
             lines.append(f"- **{problem.file_name}**: {problem.message_ko} / {problem.message_en}")
         rejections = result.rejections
@@ -95,6 +124,9 @@ def write_journal(report: LoadReport, root: Path | None = None) -> Path:
     if frames:
         pl.concat(frames).write_csv(folder / "rejections.csv")
     summary = {"dry_run": report.dry_run, "ok": report.ok,
+               "stopped": ({"message_en": report.stopped[0], "message_ko": report.stopped[1]}
+                           if report.stopped else None),
+               "unknown_institutions": unknown_institutions(report),
                "warehouse_file": report.warehouse_file.name if report.warehouse_file else None,
                "submissions": summary_rows(report),
                "file_problems": [{"submission": _name(r), "file": p.file_name, "code": p.code,

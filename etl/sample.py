@@ -721,9 +721,10 @@ def write_bibtex(path: Path, rng: random.Random, papers: list[Paper]) -> None:
         family = "".join(ch for ch in paper.authors[0].split(",")[0] if ch.isalpha()).lower()
         word = "".join(ch for ch in paper.title.split()[0] if ch.isalpha()).lower()
         key = base = f"{family}{paper.year}{word}"
-        suffix = ord("a")
-        while key in keys:
-            key, suffix = f"{base}{chr(suffix)}", suffix + 1
+        repeat = 0
+        while key in keys:  # a..z, then aa, bb, ...: past 'z', chr() gave '{', not a key
+            letter = chr(ord("a") + repeat % 26) * (repeat // 26 + 1)
+            key, repeat = f"{base}{letter}", repeat + 1
         keys.add(key)
         entries.append(bib_entry(rng, paper, key))
     path.write_text("\n".join(entries), encoding="utf-8", newline="\n")

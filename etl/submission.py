@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from etl.contract import dataset_for_source
 from etl.problems import FileProblem
 
 MANIFEST_NAME = "submission.toml"
@@ -63,7 +64,7 @@ def read_manifest(folder: Path) -> Submission:
     """Parse and check `submission.toml` in `folder`."""
     path = folder / MANIFEST_NAME
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise FileProblem(path.name, "manifest_unreadable",
                           f"cannot read the manifest: {error}",
@@ -78,10 +79,30 @@ def read_manifest(folder: Path) -> Submission:
         raise FileProblem(path.name, "manifest_period",
                           f"period {period!r} is not of the form 2025-Q3",
                           f"보고기간 {period!r}이(가) 2025-Q3 형식이 아닙니다")
-    files = data.get("files", {})
     return Submission(folder=folder, consortium_id=str(data["consortium_id"]), period=period,
                       submitted_by=str(data["submitted_by"]),
-                      file_datasets={str(k): str(v) for k, v in files.items()})
+                      file_datasets=_file_datasets(folder, data.get("files", {})))
+
+
+def _file_datasets(folder: Path, files: object) -> dict[str, str]:
+    """The manifest's [files] table, checked: every file exists, every dataset is known."""
+    if not isinstance(files, dict):
+        raise FileProblem(MANIFEST_NAME, "manifest_files",
+                          "[files] must be a table of \"file name\" = \"dataset\" lines",
+                          "[files]는 \"파일 이름\" = \"데이터셋\" 형식이어야 합니다")
+    for name, dataset in files.items():
+        if not (folder / str(name)).is_file():
+            raise FileProblem(MANIFEST_NAME, "manifest_file_missing",
+                              f"[files] names {name!r}, which is not in the folder",
+                              f"[files]에 적힌 {name!r} 파일이 폴더에 없습니다")
+        if dataset_for_source(str(dataset)) is None:
+            raise FileProblem(MANIFEST_NAME, "manifest_dataset",
+                              f"[files] maps {name!r} to {dataset!r}, which is not a dataset "
+                              "(students, publications, dispatches, destinations, projects, "
+                              "targets)",
+                              f"[files]의 {name!r}에 지정한 {dataset!r}은(는) 데이터셋이 "
+                              "아닙니다 (참여학생, 논문, 파견, 졸업생진로, 공동연구과제, 목표)")
+    return {str(k): str(v) for k, v in files.items()}
 
 
 def find_submissions(root: Path) -> list[Path]:

@@ -15,9 +15,11 @@ from collections.abc import Callable
 import polars as pl
 
 from etl.contract import Dataset
+from etl.institutions import match_names
 from etl.pseudonymise import hash_column, hash_list_column
 
 DOI_PREFIX = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+ARXIV_DOI_PREFIX = "10.48550/arxiv."
 ARXIV_ID = re.compile(r"(?:arxiv:\s*)?(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?",
                       re.IGNORECASE)
 
@@ -36,6 +38,11 @@ def normalise_arxiv(arxiv_id: str | None) -> str | None:
         return None
     match = ARXIV_ID.search(arxiv_id.strip())
     return match.group(1).lower() if match else None
+
+
+def arxiv_from_doi(doi: str | None) -> str | None:
+    """The arXiv id of an arXiv DOI ('10.48550/arxiv.2401.01234'), which names a preprint."""
+    return normalise_arxiv(doi) if doi and doi.startswith(ARXIV_DOI_PREFIX) else None
 
 
 def title_key(title: str | None, year: int | None) -> str | None:
@@ -75,12 +82,26 @@ def shape_projects(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.drop("institutions").rename({"institutions_id": "institution_ids"})
 
 
+def shape_destinations(frame: pl.DataFrame, institution_index: dict[str, str]) -> pl.DataFrame:
+    """Destinations with the employer's institution id where the name is on the reference list.
+
+    The organisation is free text (any employer or university in the world), so an unknown name
+    is kept as written with a null id rather than rejected.
+    """
+    return frame.with_columns(
+        match_names(frame["organisation"], institution_index).alias("organisation_id"))
+
+
 def shape_publications(frame: pl.DataFrame, institution_index: dict[str, str]) -> pl.DataFrame:
     """Publications with normalised identifiers, the merge identity and matched affiliations."""
     from etl.institutions import name_token
 
     doi = frame["doi"].map_elements(normalise_doi, return_dtype=pl.String)
     arxiv = frame["arxiv_id"].map_elements(normalise_arxiv, return_dtype=pl.String)
+    # an arXiv DOI is the preprint's arXiv id, so a paper sent with either merges by it
+    from_doi = doi.map_elements(arxiv_from_doi, return_dtype=pl.String)
+    arxiv = arxiv.fill_null(from_doi)
+    doi = pl.select(pl.when(from_doi.is_null()).then(doi)).to_series()
     titles = pl.Series([title_key(t, y) for t, y in zip(frame["title"], frame["year"],
                                                          strict=True)], dtype=pl.String)
     affiliation_ids = pl.Series(
@@ -112,5 +133,7 @@ def to_raw(frame: pl.DataFrame, dataset: Dataset, secret: bytes,
     frame = _pseudonymise(frame, dataset, secret)
     if dataset.name == "publications":
         return shape_publications(frame, institution_index)
+    if dataset.name == "destinations":
+        return shape_destinations(frame, institution_index)
     shaper = SHAPERS.get(dataset.name)
     return shaper(frame) if shaper else frame

@@ -61,8 +61,12 @@ class Validated:
 
 
 def _parse_date(text: pl.Expr) -> pl.Expr:
-    cleaned = text.str.replace_all(r"\s+", "").str.strip_chars_end(".").str.slice(0, 10)
-    serial = (pl.when(text.str.contains(r"^\d{5}(\.0+)?$"))
+    # '2025. 3. 2.' and '2025년 3월 2일' (Korean Excel's display forms) read as 2025.3.2; a
+    # time after the date ('2025-03-02 13:30', or a date cell's '00:00:00') is ignored
+    cleaned = (text.str.replace(r"\s+\d{1,2}:\d{2}(:\d{2})?$", "")
+               .str.replace_all(r"\s*[년월]\s*", ".").str.replace(r"\s*일$", "")
+               .str.replace_all(r"\s+", "").str.strip_chars_end(".").str.slice(0, 10))
+    serial = (pl.when(text.str.contains(r"^\d{5}(\.\d+)?$"))
               .then(pl.lit(EXCEL_EPOCH) + pl.duration(days=text.cast(pl.Float64, strict=False)
                                                       .cast(pl.Int64)))
               .cast(pl.Date))
@@ -106,7 +110,8 @@ def _column_checks(column: Column) -> tuple[pl.Expr, pl.Expr]:
     present = raw.is_not_null() & (raw != "")
     value, parse_reason = _parse(column, raw)
     error = pl.when(~present & pl.lit(column.required)).then(pl.lit("missing"))
-    error = error.when(present & raw.str.contains(r"^[=+@]")).then(pl.lit("formula"))
+    if not column.drop:  # a dropped value ('+82-10-...') is never stored, so never a formula
+        error = error.when(present & raw.str.contains(r"^[=+@]")).then(pl.lit("formula"))
     error = error.when(present & value.is_null()).then(pl.lit(parse_reason))
     if column.pattern:
         error = error.when(present & ~value.cast(pl.String).str.contains(column.pattern)) \

@@ -8,7 +8,7 @@ import streamlit as st
 from ui import data
 from ui.charts import trend_figure
 from ui.filters import consortium_label, current, url_selectbox
-from ui.format import format_date
+from ui.format import format_date, relabelled
 from ui.i18n import language, t
 from ui.widgets import card_grid, download_buttons, empty_state, status_text
 from warehouse.catalogue import kpi
@@ -42,12 +42,10 @@ year_ago = history.select(
     pl.col("value").alias("value_year_ago"))
 table = (now.join(year_ago, on=["kpi_id", "calendar_year", "quarter"], how="left")
          .sort("display_order")
-         .select(pl.col("kpi_id").map_elements(lambda k: kpi(k).name(lang),
-                                               return_dtype=pl.String).alias(t("kpi")),
+         .select(relabelled(now, "kpi_id", lambda k: kpi(k).name(lang)).alias(t("kpi")),
                  pl.col("value").alias(t("value")), pl.col("target_value").alias(t("target")),
                  pl.col("projected_value").alias(t("projection")),
-                 pl.col("status").map_elements(status_text, return_dtype=pl.String)
-                 .alias(t("status")),
+                 relabelled(now, "status", status_text).alias(t("status")),
                  (pl.col("value") - pl.col("value_year_ago")).alias(t("yoy"))))
 st.subheader(t("scorecard"))
 st.dataframe(table, hide_index=True)

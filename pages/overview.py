@@ -8,6 +8,7 @@ import streamlit as st
 from ui import data
 from ui.charts import trend_figure
 from ui.filters import consortium_label, current, url_selectbox
+from ui.format import relabelled
 from ui.i18n import language, t
 from ui.widgets import card_grid, download_buttons, empty_state, status_text
 from warehouse.catalogue import kpi, kpis
@@ -56,12 +57,11 @@ st.plotly_chart(trend_figure(history, labels, kpi(chosen).name(lang)), key="tren
 
 st.subheader(t("scorecard"))
 table = board.select(
-    pl.col("consortium_id").map_elements(lambda c: consortium_label(consortia, c),
-                                         return_dtype=pl.String).alias(t("consortium")),
-    pl.col("kpi_id").map_elements(lambda k: kpi(k).name(lang), return_dtype=pl.String)
-    .alias(t("kpi")),
+    relabelled(board, "consortium_id", lambda c: consortium_label(consortia, c))
+    .alias(t("consortium")),
+    relabelled(board, "kpi_id", lambda k: kpi(k).name(lang)).alias(t("kpi")),
     pl.col("value").alias(t("value")), pl.col("target_value").alias(t("target")),
     pl.col("projected_value").alias(t("projection")),
-    pl.col("status").map_elements(status_text, return_dtype=pl.String).alias(t("status")))
+    relabelled(board, "status", status_text).alias(t("status")))
 st.dataframe(table, hide_index=True)
 download_buttons(table, f"scorecard-{filters.period}", key="scorecard")

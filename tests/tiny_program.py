@@ -36,6 +36,9 @@ S8_GRADUATED = student("10000008", "Yuna Jung", "고려대학교", "석사", "20
 BAD_NUMBER = student("1234", "Bad Number", "고려대학교", "석사", "2024-03-01", "2024-07-01")
 BAD_UNIVERSITY = student("10000009", "Nobody", "Unknown University", "석사", "2024-03-01",
                          "2024-07-01")
+#: S3 resent in 2025-Q2: withdrawn on 20 June 2025, now with an ORCID iD
+S3_WITHDRAWN = {**S3, "status": "중도탈락", "participation_end": "2025-06-20",
+                "orcid": "0000-0002-1825-0097"}
 S6 = student("10000006", "Hana Choi", "국민대학교", "석사", "2025-03-01", "2025-03-02")
 M1 = student("20000001", "Doyun Kang", "부산대학교", "석사", "2025-03-01", "2025-03-02")
 
@@ -132,7 +135,7 @@ def write_tiny_program(root: Path) -> Path:
         dispatches=[], bibtex=B1 + B2 + B3)
     _submission(
         root / "vaiv" / "2025-Q2", "vaiv", "2025-Q2",
-        students=[S6],
+        students=[S6, S3_WITHDRAWN],
         destinations=[
             {"researcher_number": "10000001", "months_after_graduation": "6",
              "destination_status": "취업", "organisation": "네이버", "ksic_code": "63120"},
@@ -159,4 +162,38 @@ def write_tiny_program(root: Path) -> Path:
                    "start_date": "2024-07-01", "end_date": "",
                    "institutions": "포티투마루; 부산대학교; 성균관대학교"}],
         dispatches=[], bibtex=B4.replace("https://doi.org/10.1000/S1", "10.1000/s1"))
+    return root
+
+
+def write_later_quarter(root: Path) -> Path:
+    """Add vaiv's 2025-Q3 submission to a tiny program under `root` (a later state of it).
+
+    S2 graduated (PhD) on 28 February 2025 and joined the lead company; S8's 6-month destination
+    is corrected to a bank (not an AI-industry code); S1 and S8 report 12-month destinations;
+    agreed targets for program year 2 sit at the status rule's boundaries. Kept apart from
+    `write_tiny_program` so the quarter the app opens on (2025-Q2) stays the latest there.
+    """
+    s2_graduated = {**S2, "status": "졸업", "participation_end": "2025-02-28",
+                    "graduation_date": "2025-02-28", "degree_awarded": "박사"}
+    _submission(
+        root / "vaiv" / "2025-Q3", "vaiv", "2025-Q3",
+        students=[s2_graduated],
+        destinations=[
+            {"researcher_number": "10000002", "months_after_graduation": "6",
+             "destination_status": "취업", "organisation": "(주)바이브컴퍼니",
+             "ksic_code": "J58222"},
+            {"researcher_number": "10000008", "months_after_graduation": "6",
+             "destination_status": "취업", "organisation": "한국은행", "ksic_code": "64110"},
+            {"researcher_number": "10000001", "months_after_graduation": "12",
+             "destination_status": "취업", "organisation": "솔트룩스", "ksic_code": "58222"},
+            {"researcher_number": "10000008", "months_after_graduation": "12",
+             "destination_status": "미취업", "organisation": "", "ksic_code": ""},
+        ],
+        projects=[], dispatches=[], bibtex="",
+        targets=[{"kpi_id": "active_students", "program_year": "2", "target_value": "3"},
+                 {"kpi_id": "active_phd_students", "program_year": "2",
+                  "target_value": "2.001"},
+                 {"kpi_id": "active_ms_students", "program_year": "2", "target_value": "1.25"},
+                 {"kpi_id": "participating_universities", "program_year": "2",
+                  "target_value": "3.76"}])
     return root

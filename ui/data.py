@@ -1,9 +1,11 @@
 """The app's only door to the warehouse: cached calls to warehouse.queries.
 
-Results are cached per warehouse version (the live file's name), so a published load is visible
-on the next rerun and stale results are never served. The read-only reader is one resource per
-server process, and so is the SQL workbench's sandbox (warehouse/sandbox.py). Pages import from
-here, never from warehouse directly.
+Each script run pins the live warehouse version once (`pin_version`, called by dashboard.py) and
+every query of that run reads that version, so one screen never mixes two loads even if a load
+publishes mid-run. Results are cached per version, so the next run after a publish shows the new
+data and stale results are never served. The read-only reader is one resource per server, and so
+is the SQL workbench's sandbox (warehouse/sandbox.py). Pages import from here, never from
+warehouse directly.
 """
 
 from __future__ import annotations
@@ -13,13 +15,16 @@ import streamlit as st
 
 from config import SqlLimits
 from warehouse import queries
-from warehouse.connection import Reader, WarehouseMissing
+from warehouse.connection import PinnedReader, Reader, WarehouseMissing
 from warehouse.sandbox import QueryResult, Sandbox
 from warehouse.saved_queries import SavedQuery
 from warehouse.saved_queries import saved_queries as saved_query_library
 
 __all__ = ["WarehouseMissing", "catalogue", "consortia", "consortium_history", "periods",
-           "run_sql", "saved_queries", "schema", "scorecard", "sql_limits", "trend", "version"]
+           "pin_version", "run_sql", "saved_queries", "schema", "scorecard", "sql_limits",
+           "trend", "version", "version_label"]
+
+PINNED = "warehouse_version"
 
 
 @st.cache_resource
@@ -27,43 +32,63 @@ def _reader() -> Reader:
     return Reader()
 
 
+def pin_version() -> str:
+    """Fix the version this run reads; raises WarehouseMissing before the first load."""
+    st.session_state[PINNED] = _reader().version()
+    return st.session_state[PINNED]
+
+
 def version() -> str:
-    """The live warehouse version; raises WarehouseMissing before the first load."""
-    return _reader().version()
+    """The version this run reads."""
+    return st.session_state.get(PINNED) or pin_version()
+
+
+def version_label() -> str:
+    """The version as people read it: when it was published (UTC)."""
+    stamp = version().removeprefix("warehouse-").split("-")[0]
+    return f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]} {stamp[9:11]}:{stamp[11:13]}:{stamp[13:15]}"
+
+
+def _at(warehouse_version: str) -> PinnedReader:
+    return _reader().at(warehouse_version)
+
+
+def _ids(consortium_ids: list[str] | None) -> tuple[str, ...] | None:
+    return tuple(consortium_ids) if consortium_ids is not None else None
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _consortia(warehouse_version: str) -> pl.DataFrame:
-    return queries.consortia(_reader())
+    return queries.consortia(_at(warehouse_version))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _periods(warehouse_version: str) -> list[str]:
-    return queries.periods(_reader())
+    return queries.periods(_at(warehouse_version))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _catalogue(warehouse_version: str) -> pl.DataFrame:
-    return queries.catalogue(_reader())
+    return queries.catalogue(_at(warehouse_version))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _scorecard(warehouse_version: str, period: str, consortium_ids: tuple[str, ...] | None
-               ) -> pl.DataFrame:
-    return queries.scorecard(period, list(consortium_ids) if consortium_ids is not None
-                             else None, _reader())
+def _scorecard(warehouse_version: str, period: str,
+               consortium_ids: tuple[str, ...] | None) -> pl.DataFrame:
+    ids = list(consortium_ids) if consortium_ids is not None else None
+    return queries.scorecard(period, ids, _at(warehouse_version))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _trend(warehouse_version: str, kpi_id: str,
            consortium_ids: tuple[str, ...] | None) -> pl.DataFrame:
-    return queries.trend(kpi_id, list(consortium_ids) if consortium_ids is not None else None,
-                         _reader())
+    ids = list(consortium_ids) if consortium_ids is not None else None
+    return queries.trend(kpi_id, ids, _at(warehouse_version))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _consortium_history(warehouse_version: str, consortium_id: str) -> pl.DataFrame:
-    return queries.consortium_history(consortium_id, _reader())
+    return queries.consortium_history(consortium_id, _at(warehouse_version))
 
 
 def consortia() -> pl.DataFrame:
@@ -83,14 +108,12 @@ def catalogue() -> pl.DataFrame:
 
 def scorecard(period: str, consortium_ids: list[str] | None) -> pl.DataFrame:
     """All KPIs in one quarter for the chosen consortia and the program."""
-    ids = tuple(consortium_ids) if consortium_ids is not None else None
-    return _scorecard(version(), period, ids)
+    return _scorecard(version(), period, _ids(consortium_ids))
 
 
 def trend(kpi_id: str, consortium_ids: list[str] | None) -> pl.DataFrame:
     """One KPI by quarter."""
-    ids = tuple(consortium_ids) if consortium_ids is not None else None
-    return _trend(version(), kpi_id, ids)
+    return _trend(version(), kpi_id, _ids(consortium_ids))
 
 
 def consortium_history(consortium_id: str) -> pl.DataFrame:
@@ -115,7 +138,7 @@ def sql_limits() -> SqlLimits:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _schema(warehouse_version: str) -> pl.DataFrame:
-    return queries.schema_columns(_reader())
+    return queries.schema_columns(_at(warehouse_version))
 
 
 def schema() -> pl.DataFrame:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date
+
+import polars as pl
 
 UNIT_SUFFIX = {
     "people": ("명", ""), "projects": ("건", ""), "papers": ("편", ""),
@@ -31,3 +34,15 @@ def format_date(day: date | None, language: str) -> str:
     if language == "ko":
         return f"{day.year}년 {day.month}월 {day.day}일"
     return f"{day.day} {day:%b} {day.year}"
+
+
+def relabelled(frame: pl.DataFrame, column: str, label: Callable[[str], str]) -> pl.Expr:
+    """`column` with each id replaced by its label (KPI names, consortium names, statuses).
+
+    The labels are worked out here, in the script's own thread, once per distinct value. A Python
+    callback inside a polars expression would run on polars' worker threads instead: there the
+    session (and so the chosen language) is not visible, and a callback that itself queries a
+    frame waits for the same worker pool, which deadlocks once several sessions run at once.
+    """
+    labels = {value: label(value) for value in frame[column].drop_nulls().unique().to_list()}
+    return pl.col(column).replace_strict(labels, default=None, return_dtype=pl.String)

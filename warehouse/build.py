@@ -93,10 +93,15 @@ def load_catalogue(con: duckdb.DuckDBPyConnection) -> None:
              "unit": k.unit, "direction": k.direction, "accumulation": k.accumulation,
              "default_target": k.default_target,
              "target_from_program_year": k.target_from_program_year,
-             "at_risk_share": k.at_risk_share, "display_order": k.display_order}
+             "at_risk_share": k.at_risk_share, "display_order": k.display_order,
+             "numerator": k.numerator, "numerator_ko": k.numerator_ko,
+             "denominator": k.denominator, "denominator_ko": k.denominator_ko,
+             "source": k.source}
             for k in catalogue.kpis()]
     entries = pl.DataFrame(rows, schema_overrides={"default_target": pl.Float64,
-                                                   "target_from_program_year": pl.Int32})
+                                                   "target_from_program_year": pl.Int32,
+                                                   "denominator": pl.String,
+                                                   "denominator_ko": pl.String})
     con.execute("delete from raw_kpi_catalogue")
     con.register("catalogue_entries", entries)
     con.execute("insert into raw_kpi_catalogue by name select * from catalogue_entries")

@@ -14,7 +14,8 @@ from typing import Literal
 
 CATALOGUE_FILE = Path(__file__).with_name("catalogue.toml")
 
-Unit = Literal["people", "projects", "papers", "percent", "krw", "months", "hours", "count"]
+Unit = Literal["people", "projects", "papers", "percent", "krw", "months", "hours", "count",
+               "fte", "person_months", "universities"]
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,24 @@ class Kpi:
     denominator: str | None = None
     default_target: float | None = None
     target_from_program_year: int | None = None
+    numerator_ko: str = ""
+    denominator_ko: str | None = None
+    #: the KPI whose value this one's siblings add up to (e.g. Masters + PhD = all students)
+    part_of: str | None = None
+    #: what a rate's numerator and denominator count; rates count people unless told otherwise
+    counted: str | None = None
 
     @property
     def view(self) -> str:
         """The SQL view that computes this KPI."""
         return f"kpi_{self.id}"
+
+    @property
+    def counts_people(self) -> bool:
+        """Its figures are counts of people (protected in public editions)."""
+        if self.is_rate:
+            return (self.counted or "people") == "people"
+        return self.unit == "people"
 
     def name(self, language: str) -> str:
         """The KPI's name in 'ko' or 'en'."""
@@ -50,6 +64,21 @@ class Kpi:
     def definition(self, language: str) -> str:
         """The KPI's definition in 'ko' or 'en'."""
         return self.definition_ko if language == "ko" else self.definition_en
+
+    def numerator_text(self, language: str) -> str:
+        """What the numerator counts, in 'ko' or 'en'."""
+        return self.numerator_ko if language == "ko" and self.numerator_ko else self.numerator
+
+    def denominator_text(self, language: str) -> str | None:
+        """What the denominator counts, in 'ko' or 'en' (None for counts)."""
+        if language == "ko" and self.denominator_ko:
+            return self.denominator_ko
+        return self.denominator
+
+    @property
+    def is_rate(self) -> bool:
+        """A share with a numerator and a denominator (n is shown beside it)."""
+        return self.accumulation == "rate"
 
 
 @dataclass(frozen=True)

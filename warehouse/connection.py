@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import duckdb
 import polars as pl
@@ -31,13 +31,21 @@ class _Version:
     retired: bool = False
 
 
+class FrameSource(Protocol):
+    """Anything that answers a read query with a polars frame."""
+
+    def frame(self, sql: str, params: list[Any] | None = None) -> pl.DataFrame:
+        """Run one read query."""
+        ...
+
+
 class Reader:
-    """Queries against whichever warehouse version is live when each query starts."""
+    """Queries against the live warehouse version, or a version pinned by the caller."""
 
     def __init__(self, directory: Path | None = None) -> None:
         self._directory = directory
         self._lock = threading.Lock()
-        self._live: _Version | None = None
+        self._open: dict[Path, _Version] = {}
 
     @property
     def directory(self) -> Path:
@@ -52,48 +60,70 @@ class Reader:
                 f"no warehouse in {self.directory}: run `python -m etl load data/sample` first")
         return path.name
 
-    def _acquire(self) -> _Version:
-        path = self.directory / self.version()
+    def at(self, version: str) -> PinnedReader:
+        """A source that answers every query from this one version (one consistent view)."""
+        return PinnedReader(self, version)
+
+    def _acquire(self, version: str | None) -> _Version:
+        live_path = self.directory / self.version()
+        path = self.directory / version if version else live_path
+        if not path.exists():  # a pinned version already cleaned up: answer from the live one
+            path = live_path
         with self._lock:
-            live = self._live
-            if live is None or live.path != path:
-                if live is not None:
-                    live.retired = True
-                    self._close_if_idle(live)
-                live = _Version(path, duckdb.connect(str(path), read_only=True))
-                self._live = live
-            live.users += 1
-            return live
+            for other in self._open.values():
+                if other.path != live_path and not other.retired:
+                    other.retired = True
+            entry = self._open.get(path)
+            if entry is None:
+                entry = _Version(path, duckdb.connect(str(path), read_only=True),
+                                 retired=path != live_path)
+                self._open[path] = entry
+            entry.users += 1
+            self._close_idle()
+            return entry
 
     def _release(self, version: _Version) -> None:
         with self._lock:
             version.users -= 1
-            self._close_if_idle(version)
+            self._close_idle()
 
-    @staticmethod
-    def _close_if_idle(version: _Version) -> None:
-        if version.retired and version.users == 0:
-            version.connection.close()
+    def _close_idle(self) -> None:
+        for path, entry in list(self._open.items()):
+            if entry.retired and entry.users == 0:
+                entry.connection.close()
+                del self._open[path]
 
-    def frame(self, sql: str, params: list[Any] | None = None) -> pl.DataFrame:
-        """Run one read query and return its result as a polars frame."""
-        version = self._acquire()
+    def frame(self, sql: str, params: list[Any] | None = None,
+              version: str | None = None) -> pl.DataFrame:
+        """Run one read query (on `version`, else the live one) and return a polars frame."""
+        entry = self._acquire(version)
         try:
-            cursor = version.connection.cursor()
+            cursor = entry.connection.cursor()
             try:
                 return cursor.sql(sql, params=params or None).pl()
             finally:
                 cursor.close()
         finally:
-            self._release(version)
+            self._release(entry)
 
     def close(self) -> None:
-        """Close the live connection (tests and shutdown)."""
+        """Close every connection no query is using (tests and shutdown)."""
         with self._lock:
-            if self._live is not None:
-                self._live.retired = True
-                self._close_if_idle(self._live)
-                self._live = None
+            for entry in self._open.values():
+                entry.retired = True
+            self._close_idle()
+
+
+@dataclass(frozen=True)
+class PinnedReader:
+    """A reader bound to one warehouse version."""
+
+    reader: Reader
+    version: str
+
+    def frame(self, sql: str, params: list[Any] | None = None) -> pl.DataFrame:
+        """Run one read query on the pinned version."""
+        return self.reader.frame(sql, params, version=self.version)
 
 
 _default_reader: Reader | None = None

@@ -42,6 +42,7 @@ REFERENCE_TABLES = {
     "institutions": "raw_institution",
     "consortium_members": "raw_consortium_member",
     "top_venues": "raw_top_venue",
+    "ai_industry_ksic": "raw_ai_industry_ksic",
 }
 LOG_TABLES = ("raw_load", "raw_load_file", "raw_rejected_row")
 
@@ -158,7 +159,11 @@ def new_version(directory: Path | None = None) -> Iterator[WarehouseVersion]:
         path = _new_path(directory)
         if live is not None and live.exists():
             shutil.copyfile(live, path)
-        con = duckdb.connect(str(path))
+        try:
+            con = duckdb.connect(str(path))
+        except Exception:
+            path.unlink(missing_ok=True)  # e.g. a damaged live file: leave no orphan copy
+            raise
         published = False
         try:
             build.create_schema(con)

@@ -148,3 +148,21 @@ def test_a_load_killed_at_any_moment_leaves_a_complete_warehouse(tmp_path: Path)
             assert build.run_checks(con) == []
         finally:
             con.close()
+
+
+def test_a_pinned_reader_answers_from_its_version_after_a_publish(
+        loaded: tuple[Path, Path]) -> None:
+    submissions, directory = loaded
+    reader = Reader(directory)
+    try:
+        pinned = reader.at(reader.version())
+        before = queries.scorecard("2025-Q2", ["vaiv"], pinned)
+        folder = submissions / "vaiv" / "2025-Q2"
+        next(folder.glob("*.xlsx")).unlink()  # the corrected quarter drops S6 and the rest
+        assert load(folder, loaded_by="test", directory=directory).warehouse_file
+        assert reader.version() != pinned.version
+        assert queries.scorecard("2025-Q2", ["vaiv"], pinned).equals(before)
+        live = queries.scorecard("2025-Q2", ["vaiv"], reader)
+        assert not live.equals(before)
+    finally:
+        reader.close()

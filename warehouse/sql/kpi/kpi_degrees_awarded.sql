@@ -5,29 +5,22 @@ with periods as (
 ),
 
 degrees as (
-    select * from fct_degree
-),
-
-awarded as (
-    select
-        periods.consortium_id,
-        periods.period,
-        degrees.student_key
-    from periods
-    left join degrees
-        on degrees.consortium_id = periods.consortium_id
-        and degrees.graduation_date between periods.year_start_date and periods.period_end_date
+    select * from fct_degree_period
+    where true
 ),
 
 final as (
     select
-        coalesce(consortium_id, 'ALL') as consortium_id,
-        period,
-        cast(count(student_key) as double) as value,
+        coalesce(periods.consortium_id, 'ALL') as consortium_id,
+        periods.period,
+        cast(count(degrees.student_key) as double) as value,
         cast(null as double) as numerator,
         cast(null as double) as denominator
-    from awarded
-    group by grouping sets ((consortium_id, period), (period))
+    from periods
+    left join degrees
+        on degrees.consortium_id = periods.consortium_id
+        and degrees.period = periods.period
+    group by grouping sets ((periods.consortium_id, periods.period), (periods.period))
 )
 
 select * from final

@@ -6,33 +6,22 @@ with periods as (
 ),
 
 dispatches as (
-    select * from fct_dispatch
-    where is_company_host
-),
-
-qualifying as (
-    select
-        periods.consortium_id,
-        periods.period,
-        dispatches.person_key
-    from periods
-    left join dispatches
-        on dispatches.consortium_id = periods.consortium_id
-        and dispatches.start_date <= periods.period_end_date
-        and coalesce(dispatches.end_date, periods.period_end_date) >= periods.year_start_date
-        and least(coalesce(dispatches.end_date, periods.period_end_date), periods.period_end_date)
-            - dispatches.start_date + 1 >= 28
+    select * from fct_dispatch_period
+    where is_qualifying
 ),
 
 final as (
     select
-        coalesce(consortium_id, 'ALL') as consortium_id,
-        period,
-        cast(count(distinct person_key) as double) as value,
+        coalesce(periods.consortium_id, 'ALL') as consortium_id,
+        periods.period,
+        cast(count(distinct dispatches.person_key) as double) as value,
         cast(null as double) as numerator,
         cast(null as double) as denominator
-    from qualifying
-    group by grouping sets ((consortium_id, period), (period))
+    from periods
+    left join dispatches
+        on dispatches.consortium_id = periods.consortium_id
+        and dispatches.period = periods.period
+    group by grouping sets ((periods.consortium_id, periods.period), (periods.period))
 )
 
 select * from final

@@ -5,38 +5,30 @@ with periods as (
 ),
 
 outcomes as (
-    select * from fct_graduate_outcome
-    where months_after_graduation = 6
-),
-
-due as (
-    select
-        periods.consortium_id,
-        periods.period,
-        outcomes.student_key,
-        outcomes.is_known,
-        outcomes.is_employed_or_studying
-    from periods
-    left join outcomes
-        on outcomes.consortium_id = periods.consortium_id
-        and outcomes.survey_date between periods.year_start_date and periods.period_end_date
+    select * from fct_graduate_outcome_period
+    where months_after_graduation = 6 and is_known
 ),
 
 counted as (
     select
-        coalesce(consortium_id, 'ALL') as consortium_id,
-        period,
-        cast(count(student_key) filter (where is_employed_or_studying) as double) as numerator,
-        cast(count(student_key) filter (where is_known) as double) as denominator
-    from due
-    group by grouping sets ((consortium_id, period), (period))
+        coalesce(periods.consortium_id, 'ALL') as consortium_id,
+        periods.period,
+        cast(count(outcomes.student_key) filter (
+            where outcomes.is_employed_or_studying
+        ) as double) as numerator,
+        cast(count(outcomes.student_key) as double) as denominator
+    from periods
+    left join outcomes
+        on outcomes.consortium_id = periods.consortium_id
+        and outcomes.period = periods.period
+    group by grouping sets ((periods.consortium_id, periods.period), (periods.period))
 ),
 
 final as (
     select
         consortium_id,
         period,
-        100.0 * numerator / nullif(denominator, 0) as value,
+        100 * numerator / nullif(denominator, 0) as value,
         numerator,
         denominator
     from counted

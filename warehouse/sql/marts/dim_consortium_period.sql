@@ -42,6 +42,8 @@ final as (
         year(quarter_start_date) as calendar_year,
         quarter(quarter_start_date) as quarter,
         make_date(year(quarter_start_date), 1, 1) as year_start_date,
+        make_date(year(quarter_start_date) + 1, 1, 1)
+            - make_date(year(quarter_start_date), 1, 1) as days_in_year,
         last_day(quarter_start_date + interval 2 month) as period_end_date,
         year(quarter_start_date) - start_year + 1 as program_year,
         quarter(quarter_start_date) - case

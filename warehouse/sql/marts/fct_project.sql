@@ -21,7 +21,8 @@ universities as (
     select
         members.consortium_id,
         members.project_number,
-        count(distinct members.institution_id) as university_count
+        count(distinct members.institution_id) as university_count,
+        list_sort(list_distinct(list(members.institution_id))) as university_ids
     from members
     inner join institutions on institutions.institution_id = members.institution_id
     where institutions.is_university
@@ -36,6 +37,7 @@ final as (
         projects.start_date,
         projects.end_date,
         coalesce(universities.university_count, 0) as university_count,
+        coalesce(universities.university_ids, []) as university_ids,
         coalesce(universities.university_count, 0) >= 2 as is_joint
     from projects
     left join universities

@@ -41,6 +41,15 @@ create table if not exists raw_top_venue (
     primary key (venue_list_version, venue_id)
 );
 
+create table if not exists raw_ai_industry_ksic (
+    ksic_list_version varchar not null,
+    ksic_code varchar not null,
+    name_ko varchar not null,
+    name_en varchar not null,
+    source varchar,
+    primary key (ksic_list_version, ksic_code)
+);
+
 create table if not exists raw_reference_version (
     fingerprint varchar not null,
     loaded_at timestamp not null
@@ -195,3 +204,12 @@ create table if not exists raw_target (
     program_year integer not null,
     target_value double not null
 );
+
+-- Columns added after the first release: warehouse files built earlier gain them on the next
+-- load or refresh (older rows keep nulls there until their slice is sent again).
+alter table raw_destination add column if not exists organisation_id varchar;
+alter table raw_kpi_catalogue add column if not exists numerator varchar;
+alter table raw_kpi_catalogue add column if not exists numerator_ko varchar;
+alter table raw_kpi_catalogue add column if not exists denominator varchar;
+alter table raw_kpi_catalogue add column if not exists denominator_ko varchar;
+alter table raw_kpi_catalogue add column if not exists source varchar;

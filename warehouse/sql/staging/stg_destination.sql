@@ -20,6 +20,7 @@ final as (
         months_after_graduation,
         destination_status,
         organisation,
+        organisation_id,
         ksic_code
     from ranked
     where version_rank = 1

@@ -1,0 +1,77 @@
+"""Every page works in a real browser: it loads without an error box, its charts render, a
+filter change updates both the view and the URL, and downloads deliver the rows shown.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from ui.navigation import PAGES
+from warehouse.catalogue import kpis
+
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
+
+
+def open_page(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("[data-testid='stMain'] h1", timeout=30_000)
+    page.wait_for_load_state("networkidle")
+
+
+def no_error_box(page: Page) -> None:
+    expect(page.locator("[data-testid='stException']")).to_have_count(0)
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[p.url_path for p in PAGES])
+def test_every_page_loads_without_an_error_box(page: Page, app_url: str, spec) -> None:
+    open_page(page, f"{app_url}/{spec.url_path}")
+    no_error_box(page)
+    expect(page.locator("[data-testid='stSidebarNav']")).to_contain_text("전체 현황")
+
+
+def test_overview_shows_cards_and_draws_its_trend_chart(page: Page, app_url: str) -> None:
+    open_page(page, app_url)
+    expect(page.locator("[data-testid='stMetric']").first).to_be_visible()
+    expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=30_000)
+    no_error_box(page)
+
+
+def program_total(page: Page, label: str) -> str:
+    card = page.locator("[data-testid='stMetric']").filter(has_text=label).first
+    return card.locator("[data-testid='stMetricValue']").inner_text()
+
+
+def test_choosing_a_quarter_updates_the_figures_and_the_url(page: Page, app_url: str) -> None:
+    open_page(page, app_url)
+    assert program_total(page, "학위 취득자 수") == "0명"
+    page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(
+        has_text="기준 분기").click()
+    page.get_by_role("option", name="2024-Q4").click()
+    expect(page).to_have_url(re.compile(r"[?&]period=2024-Q4"))
+    expect(page.locator("[data-testid='stMetric']").filter(has_text="학위 취득자 수").first
+           .locator("[data-testid='stMetricValue']")).to_have_text("2명")
+    no_error_box(page)
+
+
+def test_a_shared_link_opens_the_same_view_in_english(page: Page, app_url: str) -> None:
+    open_page(page, f"{app_url}/consortium?lang=en&focus=42maru&period=2025-Q2")
+    expect(page.locator("h1").first).to_have_text("42Maru consortium")
+    expect(page.locator("[data-testid='stMetric']").filter(has_text="Active students").first
+           .locator("[data-testid='stMetricValue']")).to_have_text("1")
+
+
+def test_the_scorecard_download_holds_the_rows_shown(page: Page, app_url: str) -> None:
+    open_page(page, app_url)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="CSV 내려받기").click()
+    content = download.value.path().read_bytes().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(content)))
+    # every catalogue KPI for vaiv, 42maru and the program total in 2025-Q2
+    assert len(rows) == 3 * len(kpis())
+    shown = {r["컨소시엄"] for r in rows}
+    assert shown == {"바이브컴퍼니 컨소시엄", "포티투마루 컨소시엄", "사업 전체"}
