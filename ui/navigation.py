@@ -30,6 +30,7 @@ PAGES: tuple[PageSpec, ...] = (
              "leadership"),
     PageSpec("pages/reports.py", "reports", ":material/description:", "reports",
              "leadership"),
+    PageSpec("pages/sql.py", "sql", ":material/terminal:", "sql", "analyst"),
     PageSpec("pages/load.py", "load_data", ":material/upload:", "load", "admin"),
 )
 
