@@ -28,10 +28,14 @@ EXPORTS = {"csv": ("download_csv", "text/csv"),
 
 
 def _flat(frame: pl.DataFrame) -> pl.DataFrame:
-    """Lists and structs as text, for CSV and Excel, which hold only flat values."""
+    """Lists and structs as text, for CSV and Excel, which hold only flat values.
+
+    Converted in this thread, not by a callback inside polars (see ui.format.relabelled).
+    """
     nested = [n for n, dtype in frame.schema.items() if dtype.is_nested()]
-    return frame.with_columns(pl.col(n).map_elements(str, return_dtype=pl.String)
-                              for n in nested)
+    return frame.with_columns(
+        pl.Series(n, [None if v is None else str(v) for v in frame[n].to_list()], pl.String)
+        for n in nested)
 
 
 def export_bytes(frame: pl.DataFrame, fmt: str) -> bytes:
