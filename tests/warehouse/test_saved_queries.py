@@ -1,10 +1,11 @@
 """Every saved query runs in the sandbox on the tiny program and gives the rows worked out by hand.
 
 The tiny program (tests/tiny_program.py): vaiv reports 2024-Q4 and 2025-Q2 (students S1, S8
-graduated MS at Korea University on 2024-08-31; S2 PhD at SNU; S3 integrated at Yonsei; S6 MS at
-Kookmin from 2025-03-02), 42maru reports 2025-Q2 (M1, MS at Pusan). Papers B1, B2 (vaiv, 2024),
-B4 (2025, reported by both). Dispatches in 2025: S2 61 days at Vaiv, S3 11 days at Naver, S6
-from 15 June at Vaiv, still running at vaiv's data end of 30 June (16 days).
+graduated MS at Korea University on 2024-08-31; S2 PhD at SNU; S3 integrated at Yonsei, resent
+in 2025-Q2 as withdrawn on 2025-06-20 with an ORCID iD; S6 MS at Kookmin from 2025-03-02),
+42maru reports 2025-Q2 (M1, MS at Pusan). Papers B1, B2 (vaiv, 2024), B4 (2025, reported by
+both). Dispatches in 2025: S2 61 days at Vaiv, S3 11 days at Naver, S6 from 15 June at Vaiv,
+still running at vaiv's data end of 30 June (16 days).
 """
 
 from __future__ import annotations
@@ -41,12 +42,12 @@ def rows(frame: pl.DataFrame, *columns: str) -> list[tuple]:
 
 def check_students_by_university_degree(frame: pl.DataFrame) -> None:
     assert rows(frame, "consortium_id", "university_en", "degree_program", "students",
-                "graduated", "enrolled") == [
-        ("42maru", "Pusan National University", "MS", 1, 0, 1),
-        ("vaiv", "Kookmin University", "MS", 1, 0, 1),
-        ("vaiv", "Korea University", "MS", 2, 2, 0),  # S1 and S8 graduated
-        ("vaiv", "Seoul National University", "PhD", 1, 0, 1),
-        ("vaiv", "Yonsei University", "integrated", 1, 0, 1),
+                "graduated", "enrolled", "withdrawn") == [
+        ("42maru", "Pusan National University", "MS", 1, 0, 1, 0),
+        ("vaiv", "Kookmin University", "MS", 1, 0, 1, 0),
+        ("vaiv", "Korea University", "MS", 2, 2, 0, 0),  # S1 and S8 graduated
+        ("vaiv", "Seoul National University", "PhD", 1, 0, 1, 0),
+        ("vaiv", "Yonsei University", "integrated", 1, 0, 0, 1),  # S3 resent as withdrawn
     ]  # the two rejected rows (bad number, unknown university) never count
 
 
@@ -91,13 +92,14 @@ def check_rejected_rows_by_reason(frame: pl.DataFrame) -> None:
 
 
 def check_load_history(frame: pl.DataFrame) -> None:
-    # rows in: vaiv 2024-Q4 6 students + 2 projects + 3 papers; 2025-Q2 1 student + 2
-    # destinations + 3 dispatches + 2 papers + 2 targets; 42maru 1 student + 1 project + 1 paper
+    # rows in: vaiv 2024-Q4 6 students + 2 projects + 3 papers; 2025-Q2 2 students (S6, S3
+    # resent) + 2 destinations + 3 dispatches + 2 papers + 2 targets; 42maru 1 student + 1
+    # project + 1 paper
     assert rows(frame, "consortium_id", "period", "rows_in", "rows_accepted", "rows_rejected",
                 "rejected_pct") == [
         ("42maru", "2025-Q2", 3, 3, 0, 0.0),
         ("vaiv", "2024-Q4", 11, 9, 2, 18.2),
-        ("vaiv", "2025-Q2", 10, 10, 0, 0.0),
+        ("vaiv", "2025-Q2", 11, 11, 0, 0.0),
     ]
 
 
@@ -127,10 +129,11 @@ def check_publication_profile_by_year(frame: pl.DataFrame) -> None:
 
 
 def check_data_completeness(frame: pl.DataFrame) -> None:
-    assert rows(frame, "consortium_id", "students", "with_orcid", "papers", "with_doi",
-                "graduates_due", "destination_known", "destination_known_pct") == [
-        ("42maru", 1, 0, 1, 1, 0, 0, None),
-        ("vaiv", 5, 0, 3, 2, 2, 1, 50.0),  # B2 has only an arXiv id
+    # S3's resent row brings an ORCID iD (1 of vaiv's 5 students); B2 has only an arXiv id
+    assert rows(frame, "consortium_id", "students", "with_orcid", "orcid_pct", "papers",
+                "with_doi", "graduates_due", "destination_known", "destination_known_pct") == [
+        ("42maru", 1, 0, 0.0, 1, 1, 0, 0, None),
+        ("vaiv", 5, 1, 20.0, 3, 2, 2, 1, 50.0),
     ]
 
 
