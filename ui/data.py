@@ -4,8 +4,8 @@ Each script run pins the live warehouse version once (`pin_version`, called by d
 every query of that run reads that version, so one screen never mixes two loads even if a load
 publishes mid-run. Results are cached per version, so the next run after a publish shows the new
 data and stale results are never served. The read-only reader is one resource per server, and so
-is the SQL workbench's sandbox (warehouse/sandbox.py). Pages import from here, never from
-warehouse directly.
+is the SQL workbench's sandbox (warehouse/sandbox.py), whose queries read the pinned version too.
+Pages import from here, never from warehouse directly.
 """
 
 from __future__ import annotations
@@ -127,8 +127,8 @@ def _sandbox() -> Sandbox:
 
 
 def run_sql(sql: str) -> QueryResult:
-    """Run an analyst's query in the sandbox (never cached: each run is fresh)."""
-    return _sandbox().run(sql)
+    """Run an analyst's query in the sandbox on this run's version (never cached)."""
+    return _sandbox().run(sql, version())
 
 
 def sql_limits() -> SqlLimits:

@@ -18,7 +18,8 @@ started behind it. A worker answers one query and exits.
 What must stay true:
 - every query goes through warehouse/sql_guard.py here (instant refusals) and again inside the
   worker, on a read-only connection with external access off and its configuration locked;
-- each query opens the file `CURRENT` names when it starts, so the workbench follows loads;
+- each query opens the version the page's run pinned (else the file `CURRENT` names when it
+  starts), so the workbench follows loads and a screen never mixes two;
 - at most `SqlLimits.concurrent` queries run at once; more wait a little, then are turned away;
 - results hold at most `row_cap` rows; `truncated` says when the query had more.
 """
@@ -137,8 +138,12 @@ class Sandbox:
             while len(self._spares) < self._spares_wanted:
                 self._spares.append(self._start_worker())
 
-    def run(self, sql: str) -> QueryResult:
-        """Run one analyst's query; never raises for anything the query itself does."""
+    def run(self, sql: str, version: str | None = None) -> QueryResult:
+        """Run one analyst's query on `version` (a file name), else on the live version.
+
+        Never raises for anything the query itself does. A pinned version already cleaned up
+        is answered from the live one, as warehouse.connection.Reader does.
+        """
         started = time.perf_counter()
 
         def result(problem: Problem | None, frame: pl.DataFrame | None = None,
@@ -152,6 +157,8 @@ class Sandbox:
         except Refused as refusal:
             return result(refusal.problem)
         path = current_file(self.directory)
+        if version and Path(version).name == version and (self.directory / version).exists():
+            path = self.directory / version
         if path is None or not path.exists():
             return result(Problem("no_warehouse", "아직 적재된 웨어하우스가 없습니다.",
                                   "No warehouse has been published yet."))

@@ -216,6 +216,28 @@ def test_the_sandbox_follows_the_pointer_to_a_newly_published_version(
     assert after.warehouse_version == second.name
 
 
+def test_a_pinned_version_is_read_even_after_the_pointer_moved(tiny_warehouse: Path,
+                                                               tmp_path: Path) -> None:
+    live = current_file(tiny_warehouse)
+    first, second = tmp_path / "warehouse-a.duckdb", tmp_path / "warehouse-b.duckdb"
+    for path, label in ((first, "first"), (second, "second")):
+        shutil.copyfile(live, path)
+        with duckdb.connect(str(path)) as con:
+            con.execute(f"create table marker as select '{label}' as version")
+    (tmp_path / POINTER).write_text(second.name, encoding="utf-8")
+    source = Sandbox(tmp_path, spares=0)
+    try:
+        pinned = source.run("select version from marker", first.name)
+        gone = source.run("select version from marker", "warehouse-cleaned-up.duckdb")
+        outside = source.run("select version from marker", f"../{tmp_path.name}/{first.name}")
+    finally:
+        source.close()
+    assert pinned.frame["version"].to_list() == ["first"]
+    assert pinned.warehouse_version == first.name
+    assert gone.frame["version"].to_list() == ["second"], "a cleaned-up version: the live one"
+    assert outside.warehouse_version == second.name, "only a plain file name pins a version"
+
+
 def test_the_sandbox_runs_beside_the_apps_reader_in_one_process(sandbox: Sandbox,
                                                                  tiny_warehouse: Path) -> None:
     reader = Reader(tiny_warehouse)
