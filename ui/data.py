@@ -14,11 +14,13 @@ import polars as pl
 import streamlit as st
 
 from config import SqlLimits
+from ui.session import session_allows
 from warehouse import queries
 from warehouse.connection import PinnedReader, Reader, WarehouseMissing
 from warehouse.sandbox import QueryResult, Sandbox
 from warehouse.saved_queries import SavedQuery
 from warehouse.saved_queries import saved_queries as saved_query_library
+from warehouse.sql_guard import not_permitted
 
 __all__ = ["WarehouseMissing", "catalogue", "consortia", "consortium_history", "periods",
            "pin_version", "run_sql", "saved_queries", "schema", "scorecard", "sql_limits",
@@ -127,7 +129,13 @@ def _sandbox() -> Sandbox:
 
 
 def run_sql(sql: str) -> QueryResult:
-    """Run an analyst's query in the sandbox on this run's version (never cached)."""
+    """Run an analyst's query in the sandbox on this run's version (never cached).
+
+    The page registry already keeps other roles off the SQL page; this check keeps the door shut
+    should any other screen ever call it.
+    """
+    if not session_allows("analyst"):
+        return QueryResult(sql, None, not_permitted(), False, 0.0, None)
     return _sandbox().run(sql, version())
 
 

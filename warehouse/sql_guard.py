@@ -220,6 +220,12 @@ def explain(error: BaseException, timeout_s: float) -> Problem:
                    str(error).strip())
 
 
+def not_permitted() -> Problem:
+    """The viewer's role does not include the workbench (analysts and administrators only)."""
+    return Problem("refused", "SQL 작업대는 분석가와 관리자만 쓸 수 있습니다.",
+                   "The SQL workbench is for analysts and administrators only.")
+
+
 def timed_out(timeout_s: float) -> Problem:
     """The query ran out of time and was stopped."""
     return Problem("timeout", f"시간 제한({timeout_s:g}초)을 넘어 조회를 중단했습니다. 조건을 "

@@ -108,3 +108,24 @@ def test_the_schema_browser_shows_columns_types_and_descriptions() -> None:
     assert columns.row(0)[:2] == ("consortium_id", "VARCHAR")
     assert columns["설명"].null_count() == 0
     assert "Degrees awarded to participating students." in [c.value for c in app.caption]
+
+
+def _run_sql_as(role: str) -> None:
+    """A script that calls the workbench's door as a viewer of `role` (AppTest runs it)."""
+    import streamlit as st
+
+    from ui import data
+
+    st.session_state["viewer_role"] = role
+    outcome = data.run_sql("select 42 as answer")
+    st.text(outcome.problem.message("en") if outcome.problem else str(outcome.frame.item()))
+
+
+@pytest.mark.parametrize(("role", "shown"), [
+    ("leadership", "The SQL workbench is for analysts and administrators only."),
+    ("analyst", "42"),
+])
+def test_only_analysts_and_administrators_get_queries_run(role: str, shown: str) -> None:
+    app = AppTest.from_function(_run_sql_as, args=(role,), default_timeout=60).run()
+    assert not app.exception, app.exception
+    assert [t.value for t in app.text] == [shown]
