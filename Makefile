@@ -45,6 +45,7 @@ lint: venv
 
 docs: venv
 	$(PY) -m etl docs
+	$(PY) -m warehouse docs
 
 sample: venv
 	$(PY) -m etl.sample --seed 7 --scale 1

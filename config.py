@@ -2,12 +2,14 @@
 
 Every path is derived from this file's location and can be overridden by an environment
 variable, so tests and deployments point the whole product elsewhere without code changes.
-Nothing here opens files or connections; it only answers questions about locations and keys.
+Nothing here opens files or connections; it only answers questions about locations, keys and
+limits.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent
@@ -46,3 +48,31 @@ def pseudonym_key() -> tuple[bytes, bool]:
     if key_file.is_file():
         return key_file.read_bytes().strip(), False
     return DEMO_PSEUDONYM_KEY.encode("utf-8"), True
+
+
+@dataclass(frozen=True)
+class SqlLimits:
+    """What one ad-hoc query of the SQL workbench may use (see warehouse/sandbox.py)."""
+
+    #: wall-clock limit; the query is stopped by DuckDB, and its process killed soon after
+    timeout_s: float
+    #: DuckDB's memory_limit for the query's process (it spills to a private temp folder)
+    memory_mb: int
+    threads: int
+    #: rows a query may return at most (what the downloads hold)
+    row_cap: int
+    #: rows shown on screen
+    display_rows: int
+    #: queries running at once in one server; more wait briefly, then are turned away
+    concurrent: int
+
+
+def sql_limits() -> SqlLimits:
+    """The workbench's limits, each overridable by an OUTCOMES_SQL_* environment variable."""
+    env = os.environ.get
+    return SqlLimits(timeout_s=float(env("OUTCOMES_SQL_TIMEOUT_S", "30")),
+                     memory_mb=int(env("OUTCOMES_SQL_MEMORY_MB", "1024")),
+                     threads=int(env("OUTCOMES_SQL_THREADS", "1")),
+                     row_cap=int(env("OUTCOMES_SQL_ROW_CAP", "100000")),
+                     display_rows=int(env("OUTCOMES_SQL_DISPLAY_ROWS", "1000")),
+                     concurrent=int(env("OUTCOMES_SQL_CONCURRENT", "2")))

@@ -91,7 +91,7 @@ STUDENTS = Dataset(
         Column("name", "성명", "text", "Full name. Personal: dropped after validation.",
                required=False, aliases=("이름",), drop=True),
         Column("name_en", "영문성명", "text",
-               "Name as written on papers (e.g. 'Minjun Kim'); hashed so that a paper's first "
+               "Name as written on papers (e.g. 'Gildong Hong'); hashed so that a paper's first "
                "author can be matched to a student without storing the name.",
                required=False, aliases=("영문명", "english name"), personal=True),
         Column("email", "이메일", "text", "E-mail. Personal: dropped after validation.",
@@ -144,7 +144,7 @@ PUBLICATIONS = Dataset(
                aliases=("학술지명", "학술대회명", "journal", "booktitle")),
         Column("doi", "DOI", "text", "Digital Object Identifier, any common spelling.",
                required=False),
-        Column("arxiv_id", "arXiv", "text", "arXiv identifier, e.g. 2401.01234.",
+        Column("arxiv_id", "arXiv", "text", "arXiv identifier, e.g. 2401.05678.",
                required=False, aliases=("arxiv id", "eprint")),
         Column("authors", "저자", "list",
                "Authors in order, separated by ';' (BibTeX: 'and'). Public, but stored hashed.",

@@ -104,3 +104,41 @@ def bar_figure(frame: pl.DataFrame, x: str, series: dict[str, str], y_title: str
     figure.update_layout(barmode="stack" if stacked else "group")
     figure.update_xaxes(type="category")
     return _laid_out(figure, y_title)
+
+
+CHART_KINDS = ("bar", "line", "scatter")
+
+
+def chart_axes(frame: pl.DataFrame) -> tuple[list[str], list[str]]:
+    """Columns a quick chart can use: any plain column on x, numeric columns on y."""
+    plain = [n for n, dtype in frame.schema.items() if not dtype.is_nested()]
+    numeric = [n for n, dtype in frame.schema.items() if dtype.is_numeric()]
+    return plain, numeric
+
+
+def default_chart(frame: pl.DataFrame) -> tuple[str, str | None, str | None]:
+    """A sensible first chart: the first text or date column against the first number."""
+    plain, numeric = chart_axes(frame)
+    if not numeric:
+        return "bar", None, None
+    labels = [n for n in plain if n not in numeric]
+    x = labels[0] if labels else plain[0]
+    y = next((n for n in numeric if n != x), numeric[0])
+    temporal = frame.schema[x].is_temporal() or x in ("period", "calendar_year")
+    return ("line" if temporal else "bar"), x, y
+
+
+def quick_chart(frame: pl.DataFrame, kind: str, x: str, y: str) -> go.Figure:
+    """A bar, line or scatter chart of one result column against another (or itself)."""
+    rows = frame.select(pl.col(x).alias("x"), pl.col(y).alias("y")).drop_nulls("y")
+    if kind == "line":
+        rows = rows.sort("x")
+    x_values = [v if isinstance(v, int | float) else str(v) for v in rows["x"].to_list()]
+    y_values = rows["y"].to_list()
+    trace = {"bar": go.Bar(x=x_values, y=y_values),
+             "line": go.Scatter(x=x_values, y=y_values, mode="lines+markers"),
+             "scatter": go.Scatter(x=x_values, y=y_values, mode="markers")}[kind]
+    figure = go.Figure(trace)
+    figure.update_layout(font={"family": FONT}, xaxis_title=x, yaxis_title=y,
+                         margin={"t": 20, "b": 20}, height=360)
+    return figure

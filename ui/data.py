@@ -3,7 +3,9 @@
 Each script run pins the live warehouse version once (`pin_version`, called by dashboard.py) and
 every query of that run reads that version, so one screen never mixes two loads even if a load
 publishes mid-run. Results are cached per version, so the next run after a publish shows the new
-data and stale results are never served. The read-only reader is one resource per server.
+data and stale results are never served. The read-only reader is one resource per server, and so
+is the SQL workbench's sandbox (warehouse/sandbox.py), whose queries read the pinned version too.
+Pages import from here, never from warehouse directly.
 """
 
 from __future__ import annotations
@@ -11,15 +13,21 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from config import SqlLimits
 from ui.session import session_allows
 from warehouse import queries, records
 from warehouse.connection import PinnedReader, Reader, WarehouseMissing
+from warehouse.sandbox import QueryResult, Sandbox
+from warehouse.saved_queries import SavedQuery
+from warehouse.saved_queries import saved_queries as saved_query_library
+from warehouse.sql_guard import not_permitted
 
 __all__ = ["WarehouseMissing", "catalogue", "consortia", "consortium_history",
            "consortium_projects", "consortium_universities", "dispatch_hosts", "dispatch_summary",
            "freshness", "graduate_destinations", "kpi_records", "load_history", "periods",
            "pin_version", "program_year_scorecard", "publications_by_year", "rejected_rows",
-           "scorecard", "talent_cohorts", "talent_pipeline", "trend", "version", "version_label"]
+           "run_sql", "saved_queries", "schema", "scorecard", "sql_limits", "talent_cohorts",
+           "talent_pipeline", "trend", "version", "version_label"]
 
 PINNED = "warehouse_version"
 
@@ -230,3 +238,39 @@ def kpi_records(kpi_id: str, period: str, consortium_ids: list[str] | None) -> p
     if not session_allows("analyst"):
         raise PermissionError("record-level data is for analysts and administrators")
     return _kpi_records(version(), kpi_id, period, _ids(consortium_ids))
+
+
+@st.cache_resource
+def _sandbox() -> Sandbox:
+    return Sandbox()
+
+
+def run_sql(sql: str) -> QueryResult:
+    """Run an analyst's query in the sandbox on this run's version (never cached).
+
+    The page registry already keeps other roles off the SQL page; this check keeps the door shut
+    should any other screen ever call it.
+    """
+    if not session_allows("analyst"):
+        return QueryResult(sql, None, not_permitted(), False, 0.0, None)
+    return _sandbox().run(sql, version())
+
+
+def sql_limits() -> SqlLimits:
+    """The limits the workbench's queries run under."""
+    return _sandbox().limits
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _schema(warehouse_version: str) -> pl.DataFrame:
+    return queries.schema_columns(_at(warehouse_version))
+
+
+def schema() -> pl.DataFrame:
+    """Every table and view with its columns, types and descriptions."""
+    return _schema(version())
+
+
+def saved_queries() -> tuple[SavedQuery, ...]:
+    """The library of saved analyses."""
+    return saved_query_library()

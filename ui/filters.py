@@ -110,3 +110,18 @@ def sidebar_filters(consortia: pl.DataFrame, periods: list[str]) -> Filters:
 def current() -> Filters:
     """The filters chosen on this run (set by dashboard.py before the page runs)."""
     return st.session_state["filters"]
+
+
+def url_text_area(label: str, key: str, container=st, **options) -> str:
+    """A text area whose text lives in the URL under `key` (no parameter while empty).
+
+    A session opened from a link with text under `key` is marked in `<key>_from_link`, so the
+    page can act on it (the SQL workbench runs a shared query on opening).
+    """
+    if key not in st.session_state:
+        shared = st.query_params.get(key, "")
+        st.session_state[key] = shared
+        st.session_state[f"{key}_from_link"] = bool(shared.strip())
+    value = container.text_area(label, key=key, **options)
+    _publish(key, value, "")
+    return value

@@ -131,6 +131,43 @@ TEXT: dict[str, tuple[str, str]] = {
     "unit_fte": ("FTE(전일제 환산 인원)", "FTE (full-time equivalents)"),
     "unit_person_months": ("인월", "person-months"),
     "unit_universities": ("개(대학)", "universities"),
+    "sql": ("SQL 작업대", "SQL workbench"),
+    "sql_intro": ("웨어하우스를 읽기 전용으로 조회합니다: 한 번에 조회문 한 문장, {timeout:g}초 "
+                  "제한, 화면에 {display:,}행, 내려받기는 {cap:,}행까지. 조회문은 주소(URL)에 "
+                  "담기므로 링크로 공유할 수 있습니다.",
+                  "Read-only queries on the warehouse: one query at a time, {timeout:g} s limit, "
+                  "{display:,} rows on screen, up to {cap:,} rows in downloads. The query is "
+                  "kept in the address, so a link shares it."),
+    "sql_editor": ("SQL 조회문", "SQL query"),
+    "sql_placeholder": ("SQL을 입력하거나 저장된 조회를 고르세요.",
+                        "Type SQL, or pick a saved query."),
+    "sql_run": ("실행", "Run"),
+    "sql_rows": ("{rows:,}행 · {seconds:.2f}초", "{rows:,} rows · {seconds:.2f} s"),
+    "sql_display_cap": ("화면에는 처음 {shown:,}행만 보입니다. 내려받기에는 {rows:,}행이 모두 "
+                        "들어 있습니다.", "The first {shown:,} rows are shown; the downloads "
+                        "hold all {rows:,}."),
+    "sql_row_cap": ("결과가 {cap:,}행을 넘어 잘랐습니다. 조건을 좁히거나 집계하세요.",
+                    "The result had more than {cap:,} rows and was cut there; narrow the query "
+                    "or aggregate."),
+    "sql_no_rows": ("조회 결과가 없습니다(0행).", "The query returned no rows."),
+    "sql_detail": ("DuckDB 메시지", "DuckDB's message"),
+    "sql_chart": ("빠른 차트", "Quick chart"),
+    "sql_no_chart": ("차트를 그리려면 숫자 열이 필요합니다.", "A chart needs a numeric column."),
+    "chart_kind": ("차트 종류", "Chart type"),
+    "chart_bar": ("막대", "Bar"),
+    "chart_line": ("선", "Line"),
+    "chart_scatter": ("산점도", "Scatter"),
+    "chart_x": ("가로축", "X axis"),
+    "chart_y": ("세로축", "Y axis"),
+    "sql_saved": ("저장된 조회", "Saved queries"),
+    "sql_schema": ("스키마 탐색기", "Schema browser"),
+    "sql_relation": ("테이블·뷰", "Table or view"),
+    "column": ("열", "Column"),
+    "data_type": ("형식", "Type"),
+    "description": ("설명", "Description"),
+    "download_parquet": ("Parquet 내려받기", "Download Parquet"),
+    "sql_result_of_earlier": ("아래 결과는 편집 전 조회문의 결과입니다. 다시 실행하세요.",
+                              "The result below is of the query before your edits; run again."),
     "local_mode": ("로컬 모드: 로그인 없이 이 컴퓨터에서만 열립니다",
                    "Local mode: no sign-in, open on this machine only"),
     "local_mode_exposed": (

@@ -36,6 +36,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/glossary.py", "glossary", ":material/menu_book:", "glossary", "leadership"),
     PageSpec("pages/reports.py", "reports", ":material/description:", "reports",
              "leadership"),
+    PageSpec("pages/sql.py", "sql", ":material/terminal:", "sql", "analyst"),
     PageSpec("pages/load.py", "load_data", ":material/upload:", "load", "admin"),
 )
 

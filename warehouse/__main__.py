@@ -3,6 +3,7 @@
 `python -m warehouse refresh` rebuilds views after the SQL or catalogue changed (it publishes a
 new version only when the live one was built from other SQL or another catalogue).
 `python -m warehouse export-lake <dir>` writes or updates the open Parquet lake (warehouse/lake.py).
+`python -m warehouse docs` writes docs/data-dictionary.md from the built warehouse.
 """
 
 from __future__ import annotations
@@ -20,9 +21,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m warehouse", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("refresh", help="rebuild views if the SQL or catalogue changed")
+    commands.add_parser("docs", help="write docs/data-dictionary.md from the built warehouse")
     lake = commands.add_parser("export-lake", help="write the warehouse as partitioned Parquet")
     lake.add_argument("target", type=Path, help="the lake folder (created if missing)")
     args = parser.parse_args(argv)
+    if args.command == "docs":
+        from warehouse.dictionary_docs import write_dictionary_docs
+
+        print(f"wrote {write_dictionary_docs()}")
+        return 0
     if args.command == "export-lake":
         from warehouse.lake import export_lake
 

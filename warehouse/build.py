@@ -4,7 +4,8 @@ Raw tables come from sql/raw/schema.sql (`create table if not exists`), views fr
 under sql/staging, sql/marts and sql/kpi (`create or replace view`), created in dependency order
 found from the SQL itself, so adding a view needs no list to update. The one generated view is
 `kpi_value`: the union of every catalogue KPI's view. Checks under sql/checks return offending
-rows; a build with any offending row is refused.
+rows; a build with any offending row is refused. Every table, view and column then gets its
+description as a COMMENT (warehouse/dictionary.py), so the warehouse documents itself.
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from warehouse import catalogue
+from warehouse import catalogue, dictionary
 
 SQL_DIR = Path(__file__).with_name("sql")
 VIEW_LAYERS = ("staging", "marts", "kpi")
 GENERATED_UNION = "kpi_value"
+#: analysts' saved queries live beside the views but are not part of the build
+SAVED_QUERIES = "saved"
 MATERIALIZED = "-- materialized: table"
 
 
@@ -160,9 +163,12 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> list[CheckFailure]:
 
 
 def code_fingerprint() -> str:
-    """A hash of every SQL file and the catalogue: views are stale when it changes."""
+    """A hash of the SQL, the catalogue and the dictionary: views are stale when it changes."""
     digest = hashlib.sha256(catalogue.CATALOGUE_FILE.read_bytes())
+    digest.update(dictionary.fingerprint_text().encode())
     for path in sorted(SQL_DIR.rglob("*.sql")):
+        if path.parent.name == SAVED_QUERIES:
+            continue
         digest.update(path.relative_to(SQL_DIR).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -175,10 +181,11 @@ def built_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
 
 
 def build(con: duckdb.DuckDBPyConnection) -> None:
-    """Schema, catalogue, views, then checks; raises BuildError if any check fails."""
+    """Schema, catalogue, views, descriptions, then checks; raises BuildError if any fails."""
     create_schema(con)
     load_catalogue(con)
     create_views(con)
+    dictionary.apply_comments(con)
     failures = run_checks(con)
     if failures:
         raise BuildError(failures)

@@ -138,6 +138,26 @@ def consortium_history(consortium_id: str, source: FrameSource | None = None) ->
         [consortium_id])
 
 
+def schema_columns(source: FrameSource | None = None) -> pl.DataFrame:
+    """Every table and view with its columns, types and descriptions, for the schema browser."""
+    return _reader(source).frame(
+        "with relations as ("
+        " select table_name as relation_name, 'table' as relation_kind, comment "
+        " from duckdb_tables() where schema_name = 'main' and database_name = current_database()"
+        " union all"
+        " select view_name, 'view', comment from duckdb_views() where schema_name = 'main' "
+        " and database_name = current_database() and not internal) "
+        "select relations.relation_name, relations.relation_kind, "
+        "relations.comment as relation_description, columns.column_name, columns.data_type, "
+        "columns.comment as column_description from relations "
+        "inner join duckdb_columns() as columns on columns.table_name = relations.relation_name "
+        "and columns.schema_name = 'main' and columns.database_name = current_database() "
+        "order by case when relations.relation_name like 'kpi%' then 1 "
+        "when relations.relation_name like 'raw%' then 4 "
+        "when relations.relation_name like 'stg%' then 3 else 2 end, "
+        "relations.relation_name, columns.column_index")
+
+
 def load_history(source: FrameSource | None = None) -> pl.DataFrame:
     """Every successful load, newest first: who, when, which slice, counts and outcome."""
     return _reader(source).frame(

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -91,7 +92,7 @@ def test_each_role_gets_exactly_its_pages(page: Page, signed_app: str, role: str
     expect(page.locator("[data-testid='stSidebar']")).to_contain_text(PEOPLE[role])
     listed = menu(page)
     for spec in PAGES:
-        page_title = {"overview": "전체 현황", "consortium": "컨소시엄",
+        page_title = {"overview": "전체 현황", "consortium": "컨소시엄", "sql": "SQL 작업대",
                       "load_data": "자료 적재"}.get(spec.title_key)
         if page_title and allows(role, spec.least_role):
             assert page_title in listed
@@ -107,6 +108,24 @@ def test_only_an_administrator_can_open_the_load_page_by_url(page: Page, signed_
     page.wait_for_selector("[data-testid='stMain'] h1", timeout=30_000)
     expect(page.get_by_text("제출 자료 적재")).to_have_count(0)
     expect(page.locator("[data-testid='stFileUploader']")).to_have_count(0)
+
+
+@pytest.mark.parametrize(("role", "reaches"), [("leadership", False), ("analyst", True)])
+def test_the_sql_page_opens_by_url_for_an_analyst_but_not_for_leadership(
+        page: Page, signed_app: str, role: str, reaches: bool) -> None:
+    sign_in(page, signed_app, PEOPLE[role])
+    page.goto(f"{signed_app}/sql?sql={quote('select 42 as answer')}")
+    page.wait_for_selector("[data-testid='stMain'] h1", timeout=30_000)
+    title = page.locator("[data-testid='stMain'] h1").first
+    editor = page.locator("[data-testid='stTextArea']")
+    if reaches:
+        expect(title).to_have_text("SQL 작업대", timeout=30_000)
+        expect(editor).to_be_visible()
+        expect(page.get_by_text("1행 · ", exact=False)).to_be_visible(timeout=30_000)
+    else:
+        expect(title).not_to_have_text("SQL 작업대")
+        expect(page.get_by_text("SQL 작업대")).to_have_count(0)
+        expect(editor).to_have_count(0)
 
 
 def test_an_administrator_opens_the_load_page(page: Page, signed_app: str) -> None:
