@@ -33,7 +33,7 @@ S2 = student("10000002", "Seoyeon Lee", "서울대", "박사", "2023-03-01", "20
 S3 = student("10000003", "Jiho Park", "Yonsei Univ.", "석박통합", "2024-03-01", "2024.10.15")
 S8_GRADUATED = student("10000008", "Yuna Jung", "고려대학교", "석사", "2022-09-01",
                        "2024-07-01", "졸업", "2024-08-31", "2024-08-31")
-BAD_NUMBER = student("1234", "Bad Number", "고려대학교", "석사", "2024-03-01", "2024-07-01")
+BAD_NUMBER = student("98Q7", "Bad Number", "고려대학교", "석사", "2024-03-01", "2024-07-01")
 BAD_UNIVERSITY = student("10000009", "Nobody", "Unknown University", "석사", "2024-03-01",
                          "2024-07-01")
 #: S3 resent in 2025-Q2: withdrawn on 20 June 2025, now with an ORCID iD

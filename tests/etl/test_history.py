@@ -79,7 +79,7 @@ def test_rejections_of_one_load_show_where_what_and_why(loaded) -> None:
     assert len(lines) == queries.rejected_rows(load_id, reader).height == 2
     assert any("기준 기관 목록에 없는 기관" in line and "Unknown University" in line
                for line in lines)
-    assert any("형식이 올바르지 않습니다" in line and "1234" not in line for line in lines)
+    assert any("형식이 올바르지 않습니다" in line and "98Q7" not in line for line in lines)
 
 
 def test_rejections_as_csv_match_the_quarantine_table(loaded) -> None:
