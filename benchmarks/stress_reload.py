@@ -104,6 +104,12 @@ async def settled(page) -> None:
                                  timeout=60_000)
 
 
+async def open_overview(page, url: str) -> None:
+    """Open the overview on the first quarter and wait for its first cards."""
+    await page.goto(f"{url}/?period={QUARTERS[0]}", timeout=180_000, wait_until="commit")
+    await page.wait_for_selector("[data-testid='stMetric']", timeout=180_000)
+
+
 async def read_view(page) -> tuple[str, str, str]:
     """The data version, quarter and program total a session shows now."""
     sidebar = await page.locator("[data-testid='stSidebar']").inner_text()
@@ -126,9 +132,7 @@ async def session(browser, url: str, stop: asyncio.Event, seen: Observations,
     page = await browser.new_page(viewport={"width": 1300, "height": 900})
     async with opening:  # open sessions two at a time: a cold page load is the costliest step
         try:
-            await page.goto(f"{url}/?period={QUARTERS[0]}", timeout=180_000,
-                            wait_until="commit")
-            await page.wait_for_selector("[data-testid='stMetric']", timeout=180_000)
+            await open_overview(page, url)
         except Exception as error:  # noqa: BLE001 - a session that cannot open is a finding
             seen.errors.append(f"could not open: {type(error).__name__}")
             seen.failed_to_open += 1
@@ -169,8 +173,7 @@ async def fresh_session_sees(browser, url: str, label: str, seen: Observations) 
     """A session opened right after the publish must show the new version straight away."""
     page = await browser.new_page(viewport={"width": 1300, "height": 900})
     try:
-        await page.goto(f"{url}/?period={QUARTERS[0]}", timeout=180_000, wait_until="commit")
-        await page.wait_for_selector("[data-testid='stMetric']", timeout=180_000)
+        await open_overview(page, url)
         await settled(page)
         version = (await read_view(page))[0]
         seen.fresh_session_version = version
