@@ -15,9 +15,10 @@ from collections.abc import Callable
 import polars as pl
 
 from etl.contract import Dataset
-from etl.institutions import match_names
+from etl.institutions import match_names, name_token
 from etl.pseudonymise import hash_column, hash_list_column
 
+NON_WORD = re.compile(r"[\W_]+")
 DOI_PREFIX = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 ARXIV_DOI_PREFIX = "10.48550/arxiv."
 ARXIV_ID = re.compile(r"(?:arxiv:\s*)?(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?",
@@ -49,7 +50,7 @@ def title_key(title: str | None, year: int | None) -> str | None:
     """A stable key from the title's letters and digits and the year, for papers without ids."""
     if not title or year is None:
         return None
-    letters = re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", title).casefold())
+    letters = NON_WORD.sub("", unicodedata.normalize("NFKC", title).casefold())
     return "title:" + hashlib.sha1(f"{letters}|{year}".encode()).hexdigest()[:20]
 
 
@@ -92,22 +93,43 @@ def shape_destinations(frame: pl.DataFrame, institution_index: dict[str, str]) -
         match_names(frame["organisation"], institution_index).alias("organisation_id"))
 
 
+def _map_distinct(series: pl.Series, function: Callable[[str], str | None]) -> pl.Series:
+    """`function` of every text value, called once per distinct value in this thread.
+
+    (Not `map_elements`: that runs Python on polars' worker threads, which the app's load page
+    must not tie up, and calls it again for every repeat.)
+    """
+    mapping = {value: function(value) for value in series.drop_nulls().unique().to_list()}
+    return series.replace_strict(mapping, default=None, return_dtype=pl.String)
+
+
+def _affiliation_ids(affiliations: pl.Series, institution_index: dict[str, str]) -> pl.Series:
+    """Sorted distinct institution ids named among each row's affiliations.
+
+    Names are matched once per distinct spelling, then looked up in bulk on the exploded lists
+    (per-row Python lists were most of the time of a large publication load).
+    """
+    affiliations = affiliations.cast(pl.List(pl.String))
+    names = affiliations.explode().drop_nulls().unique().to_list()
+    mapping = {name: institution_index.get(name_token(name)) for name in names}
+    rows = pl.DataFrame({"ids": affiliations}).with_row_index("row")
+    matched = rows.explode("ids").with_columns(
+        pl.col("ids").replace_strict(mapping, default=None, return_dtype=pl.String)) \
+        .group_by("row").agg(pl.col("ids").drop_nulls().unique().sort())
+    return rows.select("row").join(matched, on="row", how="left", maintain_order="left") \
+        ["ids"].fill_null([])
+
+
 def shape_publications(frame: pl.DataFrame, institution_index: dict[str, str]) -> pl.DataFrame:
     """Publications with normalised identifiers, the merge identity and matched affiliations."""
-    from etl.institutions import name_token
-
-    doi = frame["doi"].map_elements(normalise_doi, return_dtype=pl.String)
-    arxiv = frame["arxiv_id"].map_elements(normalise_arxiv, return_dtype=pl.String)
+    doi = _map_distinct(frame["doi"], normalise_doi)
+    arxiv = _map_distinct(frame["arxiv_id"], normalise_arxiv)
     # an arXiv DOI is the preprint's arXiv id, so a paper sent with either merges by it
-    from_doi = doi.map_elements(arxiv_from_doi, return_dtype=pl.String)
+    from_doi = _map_distinct(doi, arxiv_from_doi)
     arxiv = arxiv.fill_null(from_doi)
     doi = pl.select(pl.when(from_doi.is_null()).then(doi)).to_series()
     titles = pl.Series([title_key(t, y) for t, y in zip(frame["title"], frame["year"],
                                                          strict=True)], dtype=pl.String)
-    affiliation_ids = pl.Series(
-        [sorted({i for i in (institution_index.get(name_token(a)) for a in names) if i})
-         if names is not None else [] for names in frame["affiliations"].to_list()],
-        dtype=pl.List(pl.String))
     return frame.with_columns(
         doi.alias("doi"),
         arxiv.alias("arxiv_id"),
@@ -115,7 +137,7 @@ def shape_publications(frame: pl.DataFrame, institution_index: dict[str, str]) -
         pl.coalesce(pl.lit("doi:") + doi, pl.lit("arxiv:") + arxiv, titles)
         .alias("publication_ref"),
         pl.col("authors_key").list.first().alias("first_author_key"),
-        affiliation_ids.alias("affiliation_ids"),
+        _affiliation_ids(frame["affiliations"], institution_index).alias("affiliation_ids"),
         pl.col("affiliations").fill_null([]),
     )
 
