@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from functools import partial
 
 import polars as pl
 import streamlit as st
@@ -59,13 +60,21 @@ def _excel_bytes(frame: pl.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
+def _csv_text(frame: pl.DataFrame) -> str:
+    return "\ufeff" + frame.write_csv()
+
+
 def download_buttons(frame: pl.DataFrame, name: str, key: str) -> None:
-    """CSV (UTF-8 with BOM, so Korean Excel opens it) and Excel downloads of a table."""
+    """CSV (UTF-8 with BOM, so Korean Excel opens it) and Excel downloads of a table.
+
+    The files are written only when a button is clicked: writing every table's workbook on
+    every rerun was most of a page's render time, and grows with the table.
+    """
     left, right = st.columns(2)
-    left.download_button(t("download_csv"), data="\ufeff" + frame.write_csv(),
+    left.download_button(t("download_csv"), data=partial(_csv_text, frame),
                          file_name=f"{name}.csv", mime="text/csv", key=f"{key}-csv",
                          icon=":material/download:", on_click="ignore")
-    right.download_button(t("download_xlsx"), data=_excel_bytes(frame),
+    right.download_button(t("download_xlsx"), data=partial(_excel_bytes, frame),
                           file_name=f"{name}.xlsx", key=f"{key}-xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           icon=":material/download:", on_click="ignore")
