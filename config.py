@@ -76,3 +76,12 @@ def sql_limits() -> SqlLimits:
                      row_cap=int(env("OUTCOMES_SQL_ROW_CAP", "100000")),
                      display_rows=int(env("OUTCOMES_SQL_DISPLAY_ROWS", "1000")),
                      concurrent=int(env("OUTCOMES_SQL_CONCURRENT", "2")))
+
+
+def load_memory_limit() -> str:
+    """DuckDB's memory limit while a load builds a new warehouse version (it spills beyond it).
+
+    The default keeps a scale-100 load under 2 GB in all (docs/performance.md); a larger
+    machine may raise it with OUTCOMES_LOAD_MEMORY (e.g. "4GB") for a somewhat faster build.
+    """
+    return os.environ.get("OUTCOMES_LOAD_MEMORY", "1200MB")

@@ -13,7 +13,7 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.measure import folder_bytes, run_child
+from benchmarks.measure import run_child
 
 LOADERS = ("etl", "duckdb", "pandas")
 
@@ -47,17 +47,13 @@ def measure_loader(loader: str, submissions: Path, out: Path, runs: int) -> Load
     return LoadFigures(loader, rows, statistics.median(seconds), max(peaks))
 
 
-def measure_etl(submissions: Path, work: Path, runs: int) -> dict[str, LoadFigures]:
-    """Every loader over the same files; the product's warehouse is left in `work/etl`."""
+def measure_etl(submissions: Path, outputs: dict[str, Path], runs: int) -> dict[str, LoadFigures]:
+    """Every loader over the same files into its output; the last runs' outputs are kept (the
+    product's warehouse folder is what the query, page and report benchmarks read)."""
     figures = {}
-    for loader in reversed(LOADERS):  # the product last, so its warehouse stays for queries
-        figures[loader] = measure_loader(loader, submissions, work / loader, runs)
+    for loader in LOADERS:
+        figures[loader] = measure_loader(loader, submissions, outputs[loader], runs)
     rows = {f.rows for f in figures.values()}
     if len(rows) != 1:
         raise RuntimeError(f"the loaders read different numbers of rows: {figures}")
     return figures
-
-
-def input_megabytes(submissions: Path) -> float:
-    """Size of the submitted files."""
-    return folder_bytes(submissions) / 1e6

@@ -7,6 +7,7 @@ from the kernel's accounting for exactly that child (`os.wait4`), not estimated.
 
 from __future__ import annotations
 
+import math
 import os
 import statistics
 import subprocess
@@ -20,12 +21,10 @@ import config
 
 
 def percentile(values: list[float], share: float) -> float:
-    """The `share` percentile (0..1) by linear interpolation between the closest ranks."""
+    """Nearest-rank percentile (0..1): always a value that was observed, so with few runs the
+    p95 is the slowest run rather than an interpolation below it."""
     ordered = sorted(values)
-    position = (len(ordered) - 1) * share
-    low = int(position)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
 def timings(action: Callable[[], object], runs: int, warmup: int = 0) -> list[float]:

@@ -160,7 +160,7 @@ def new_version(directory: Path | None = None) -> Iterator[WarehouseVersion]:
         if live is not None and live.exists():
             shutil.copyfile(live, path)
         try:
-            con = duckdb.connect(str(path))
+            con = duckdb.connect(str(path), config={"memory_limit": config.load_memory_limit()})
         except Exception:
             path.unlink(missing_ok=True)  # e.g. a damaged live file: leave no orphan copy
             raise
