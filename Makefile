@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test venv warehouse system-packages lint docs sample clean
+.PHONY: run test bench bench-full venv warehouse system-packages lint docs sample clean
 
 $(INSTALLED): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,14 @@ system-packages:
 test: venv system-packages
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q -n 2
+
+# Benchmarks (docs/benchmarks.md): the quick run covers scales 1 and 10 in about 15 minutes;
+# the full run adds scale 100 (about 50 minutes on 2 cores). Generated data goes to var/bench.
+bench: venv system-packages
+	$(PY) -m benchmarks --quick
+
+bench-full: venv system-packages
+	$(PY) -m benchmarks --scales 1 10 100
 
 lint: venv
 	$(VENV)/bin/ruff check .
