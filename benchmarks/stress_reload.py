@@ -33,7 +33,7 @@ from playwright.async_api import async_playwright
 import config
 from warehouse import queries
 from warehouse.connection import Reader
-from warehouse.store import current_file
+from warehouse.store import current_file, version_label
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -69,12 +69,6 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def version_label(name: str) -> str:
-    """A warehouse file name as the sidebar shows it."""
-    stamp = name.removeprefix("warehouse-").split("-")[0]
-    return f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]} {stamp[9:11]}:{stamp[11:13]}:{stamp[13:15]}"
 
 
 def expected_views(directory: Path) -> dict[tuple[str, str], str]:

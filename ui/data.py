@@ -15,7 +15,7 @@ import streamlit as st
 
 from config import SqlLimits
 from ui.session import session_allows
-from warehouse import queries, records
+from warehouse import queries, records, store
 from warehouse.connection import PinnedReader, Reader, WarehouseMissing
 from warehouse.sandbox import QueryResult, Sandbox
 from warehouse.saved_queries import SavedQuery
@@ -50,8 +50,7 @@ def version() -> str:
 
 def version_label() -> str:
     """The version as people read it: when it was published (UTC)."""
-    stamp = version().removeprefix("warehouse-").split("-")[0]
-    return f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]} {stamp[9:11]}:{stamp[11:13]}:{stamp[13:15]}"
+    return store.version_label(version())
 
 
 def _at(warehouse_version: str) -> PinnedReader:

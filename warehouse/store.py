@@ -114,6 +114,12 @@ class WarehouseVersion:
         return row[0] if row else None
 
 
+def version_label(file_name: str) -> str:
+    """A version's file name as people read it: when it was published (UTC)."""
+    stamp = file_name.removeprefix("warehouse-").split("-")[0]
+    return f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]} {stamp[9:11]}:{stamp[11:13]}:{stamp[13:15]}"
+
+
 def _new_path(directory: Path) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     return directory / f"warehouse-{stamp}-{uuid.uuid4().hex[:8]}.duckdb"
