@@ -46,22 +46,6 @@ DRAWN = """() => !document.querySelector("[data-testid='stSkeleton']")
         .every((chart) => chart.querySelector(".main-svg"))"""
 
 
-def route_like_the_server() -> None:
-    """Route only pages dashboard.py registers, as ui.launch makes the real server do.
-
-    AppTest resets Streamlit's pages-directory flag before every run, and with a pages/ folder
-    beside dashboard.py that mode runs a requested page file directly, skipping dashboard.py
-    (its sidebar, sign-in gate and warehouse pinning): a page would be timed without the shell
-    every real visit pays for. AppTest resets the flag through its own module's name, so a
-    subclass there takes the reset and the flag the script runner reads stays off.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.testing.v1 import app_test
-
-    PagesManager.uses_pages_directory = False
-    app_test.PagesManager = type("LaunchedPagesManager", (PagesManager,), {})
-
-
 def render_in_this_process(page_path: str, runs: int) -> dict[str, object]:
     """Render one page cold, then `runs` times warm, in one AppTest; raise on an error box.
 
@@ -70,11 +54,13 @@ def render_in_this_process(page_path: str, runs: int) -> dict[str, object]:
     from streamlit import config as streamlit_config
     from streamlit.testing.v1 import AppTest
 
+    from ui.launch import route_apptest_like_launch
+
     # The app serves without sign-in only on loopback; AppTest runs it "there".
     streamlit_config.set_option("server.address", "localhost")
     streamlit_config.set_option("client.showErrorDetails", "full")
     streamlit_config.set_option("secrets.files", [NO_SECRETS])
-    route_like_the_server()
+    route_apptest_like_launch()
     app = AppTest.from_file(str(DASHBOARD), default_timeout=RUN_TIMEOUT_S)
     # Before the first run nothing is registered, so this resolves to the hash of the file
     # name, which equals every page's url_path: the very first run opens the page by its URL.

@@ -19,6 +19,22 @@ from streamlit.web import cli
 import config
 
 
+def route_apptest_like_launch() -> None:
+    """Make Streamlit's AppTest route pages as this launcher makes the server do.
+
+    AppTest resets the pages-directory flag before every run, and with a pages/ folder beside
+    dashboard.py that mode runs a switched-to page file directly, skipping dashboard.py (its
+    sidebar, sign-in gate and warehouse pinning). AppTest resets the flag through its own
+    module's name, so a subclass there takes the reset and the flag the script runner reads
+    stays off. Tests and page benchmarks call this before creating an AppTest.
+    """
+    from streamlit.testing.v1 import app_test
+
+    PagesManager.uses_pages_directory = False
+    if app_test.PagesManager is PagesManager:
+        app_test.PagesManager = type("LaunchedPagesManager", (PagesManager,), {})
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run `streamlit run dashboard.py` with the given options."""
     PagesManager.uses_pages_directory = False
