@@ -13,9 +13,8 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks import loaders
 from benchmarks.measure import run_child
-
-LOADERS = ("etl", "duckdb", "pandas")
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ def measure_etl(submissions: Path, outputs: dict[str, Path], runs: int) -> dict[
     """Every loader over the same files into its output; the last runs' outputs are kept (the
     product's warehouse folder is what the query, page and report benchmarks read)."""
     figures = {}
-    for loader in LOADERS:
+    for loader in loaders.LOADERS:
         figures[loader] = measure_loader(loader, submissions, outputs[loader], runs)
     rows = {f.rows for f in figures.values()}
     if len(rows) != 1:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import os
-import statistics
 import subprocess
 import sys
 import time
@@ -63,18 +62,6 @@ def run_child(module: str, *args: str, env: dict[str, str] | None = None) -> Chi
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{output[-3000:]}")
     return ChildRun(seconds, usage.ru_maxrss / 1024, output)
-
-
-def median_child(runs: int, module: str, *args: str, env: dict[str, str] | None = None,
-                 before: Callable[[], None] | None = None) -> tuple[float, float, ChildRun]:
-    """Median seconds and the highest peak memory (MB) of `runs` child runs, and the last run."""
-    results = []
-    for _ in range(runs):
-        if before:
-            before()
-        results.append(run_child(module, *args, env=env))
-    return (statistics.median(r.seconds for r in results), max(r.peak_mb for r in results),
-            results[-1])
 
 
 def folder_bytes(root: Path) -> int:

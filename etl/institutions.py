@@ -12,6 +12,8 @@ import unicodedata
 
 import polars as pl
 
+from etl.distinct import map_distinct
+
 COMPANY_SUFFIXES = re.compile(r"\(주\)|㈜|주식회사|co\.?,?\s*ltd\.?|inc\.?|corp\.?|corporation")
 
 
@@ -35,6 +37,4 @@ def name_index(institutions: pl.DataFrame) -> dict[str, str]:
 
 def match_names(series: pl.Series, index: dict[str, str]) -> pl.Series:
     """institution_id for each name (null where unknown)."""
-    uniques = series.drop_nulls().unique().to_list()
-    mapping = {v: index.get(name_token(v)) for v in uniques}
-    return series.replace_strict(mapping, default=None, return_dtype=pl.String)
+    return map_distinct(series, lambda name: index.get(name_token(name)))

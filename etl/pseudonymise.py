@@ -15,6 +15,8 @@ from functools import lru_cache
 
 import polars as pl
 
+from etl.distinct import distinct_mapping, map_distinct
+
 KEY_HEX_CHARS = 32
 #: identifiers of the same kind share a purpose, so a student's name and a paper's author
 #: name hash to the same key and can be matched without either being stored
@@ -51,14 +53,11 @@ def keyed_hash(value: str, purpose: str, secret: bytes) -> str:
 
 def hash_column(series: pl.Series, purpose: str, secret: bytes) -> pl.Series:
     """Hash every distinct value once; nulls stay null."""
-    uniques = series.drop_nulls().unique().to_list()
-    mapping = {v: keyed_hash(v, purpose, secret) for v in uniques}
-    return series.replace_strict(mapping, default=None, return_dtype=pl.String)
+    return map_distinct(series, lambda value: keyed_hash(value, purpose, secret))
 
 
 def hash_list_column(series: pl.Series, purpose: str, secret: bytes) -> pl.Series:
     """Hash each element of a list-of-text column."""
-    uniques = series.explode().drop_nulls().unique().to_list()
-    mapping = {v: keyed_hash(v, purpose, secret) for v in uniques}
+    mapping = distinct_mapping(series, lambda value: keyed_hash(value, purpose, secret))
     return series.list.eval(pl.element().replace_strict(mapping, default=None,
                                                         return_dtype=pl.String))

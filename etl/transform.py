@@ -15,6 +15,7 @@ from collections.abc import Callable
 import polars as pl
 
 from etl.contract import Dataset
+from etl.distinct import distinct_mapping, map_distinct
 from etl.institutions import match_names, name_token
 from etl.pseudonymise import hash_column, hash_list_column
 
@@ -93,16 +94,6 @@ def shape_destinations(frame: pl.DataFrame, institution_index: dict[str, str]) -
         match_names(frame["organisation"], institution_index).alias("organisation_id"))
 
 
-def _map_distinct(series: pl.Series, function: Callable[[str], str | None]) -> pl.Series:
-    """`function` of every text value, called once per distinct value in this thread.
-
-    (Not `map_elements`: that runs Python on polars' worker threads, which the app's load page
-    must not tie up, and calls it again for every repeat.)
-    """
-    mapping = {value: function(value) for value in series.drop_nulls().unique().to_list()}
-    return series.replace_strict(mapping, default=None, return_dtype=pl.String)
-
-
 def _affiliation_ids(affiliations: pl.Series, institution_index: dict[str, str]) -> pl.Series:
     """Sorted distinct institution ids named among each row's affiliations.
 
@@ -110,8 +101,7 @@ def _affiliation_ids(affiliations: pl.Series, institution_index: dict[str, str])
     (per-row Python lists were most of the time of a large publication load).
     """
     affiliations = affiliations.cast(pl.List(pl.String))
-    names = affiliations.explode().drop_nulls().unique().to_list()
-    mapping = {name: institution_index.get(name_token(name)) for name in names}
+    mapping = distinct_mapping(affiliations, lambda name: institution_index.get(name_token(name)))
     rows = pl.DataFrame({"ids": affiliations}).with_row_index("row")
     matched = rows.explode("ids").with_columns(
         pl.col("ids").replace_strict(mapping, default=None, return_dtype=pl.String)) \
@@ -122,10 +112,10 @@ def _affiliation_ids(affiliations: pl.Series, institution_index: dict[str, str])
 
 def shape_publications(frame: pl.DataFrame, institution_index: dict[str, str]) -> pl.DataFrame:
     """Publications with normalised identifiers, the merge identity and matched affiliations."""
-    doi = _map_distinct(frame["doi"], normalise_doi)
-    arxiv = _map_distinct(frame["arxiv_id"], normalise_arxiv)
+    doi = map_distinct(frame["doi"], normalise_doi)
+    arxiv = map_distinct(frame["arxiv_id"], normalise_arxiv)
     # an arXiv DOI is the preprint's arXiv id, so a paper sent with either merges by it
-    from_doi = _map_distinct(doi, arxiv_from_doi)
+    from_doi = map_distinct(doi, arxiv_from_doi)
     arxiv = arxiv.fill_null(from_doi)
     doi = pl.select(pl.when(from_doi.is_null()).then(doi)).to_series()
     titles = pl.Series([title_key(t, y) for t, y in zip(frame["title"], frame["year"],
