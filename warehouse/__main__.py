@@ -4,6 +4,8 @@
 new version only when the live one was built from other SQL or another catalogue).
 `python -m warehouse export-lake <dir>` writes or updates the open Parquet lake (warehouse/lake.py).
 `python -m warehouse docs` writes docs/data-dictionary.md from the built warehouse.
+`python -m warehouse gc` removes version files left by killed loads and old versions no reader
+has open (every load does this too).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("refresh", help="rebuild views if the SQL or catalogue changed")
     commands.add_parser("docs", help="write docs/data-dictionary.md from the built warehouse")
+    commands.add_parser("gc", help="remove orphaned and unused old warehouse versions")
     lake = commands.add_parser("export-lake", help="write the warehouse as partitioned Parquet")
     lake.add_argument("target", type=Path, help="the lake folder (created if missing)")
     args = parser.parse_args(argv)
@@ -29,6 +32,12 @@ def main(argv: list[str] | None = None) -> int:
         from warehouse.dictionary_docs import write_dictionary_docs
 
         print(f"wrote {write_dictionary_docs()}")
+        return 0
+    if args.command == "gc":
+        removed = store.collect_garbage()
+        for path in removed:
+            print(f"removed {path.name}")
+        print(f"{len(removed)} version file(s) removed")
         return 0
     if args.command == "export-lake":
         from warehouse.lake import export_lake

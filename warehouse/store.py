@@ -3,14 +3,20 @@
 A load never touches the live file. It copies the live file to a new, uniquely named one, applies
 the whole load there in one transaction, rebuilds and checks the views, checkpoints and closes it,
 and only then switches the `CURRENT` pointer with an atomic rename. Readers therefore never wait
-on a lock and never see half a load; a load that fails or is killed leaves an orphan file that is
-never pointed to (and is cleaned up by the next load). One loader at a time holds `load.lock`.
+on a lock and never see half a load. One loader at a time holds `load.lock`.
+
+While a version is built, its `<file>.building` marker exists and the builder holds an flock on
+it; the kernel drops that lock when the builder dies, even by `kill -9`. So a marker nobody holds
+names an orphan, and `collect_garbage` (run by every load and by `python -m warehouse gc`) removes
+it, together with old published versions no reader has open (seen in `/proc/locks`, where DuckDB
+keeps a read lock for every open connection).
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import re
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -26,7 +32,12 @@ from warehouse import build
 
 POINTER = "CURRENT"
 LOCK = "load.lock"
+BUILDING = ".building"
+#: published versions kept even when no reader has them open: a page pins the version it
+#: started with and may open it again between two queries
 KEEP_VERSIONS = 3
+#: one lock in /proc/locks names its file as "major:minor:inode" (major and minor in hex)
+LOCKED_FILE = re.compile(r"^([0-9a-f]+):([0-9a-f]+):(\d+)$")
 
 #: dataset name -> the raw table it is loaded into
 SUBMITTED_TABLES = {
@@ -131,14 +142,94 @@ def _publish(directory: Path, path: Path) -> None:
     os.replace(pointer_tmp, directory / POINTER)
 
 
-def _remove_old_versions(directory: Path) -> None:
-    """Keep the live file and the newest few; readers holding an old file keep their handle."""
+def _marker(path: Path) -> Path:
+    return Path(f"{path}{BUILDING}")
+
+
+def _open_files() -> set[tuple[int, int, int]] | None:
+    """(major, minor, inode) of every file some process holds a lock on; None if unknown."""
+    try:
+        text = Path("/proc/locks").read_text(encoding="ascii")
+    except OSError:
+        return None
+    found = set()
+    for field_ in text.split():
+        match = LOCKED_FILE.match(field_)
+        if match:
+            found.add((int(match[1], 16), int(match[2], 16), int(match[3])))
+    return found
+
+
+def _is_open(path: Path, open_files: set[tuple[int, int, int]]) -> bool:
+    """Whether some process (a reader, a builder) has a DuckDB connection to the file."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return False
+    return (os.major(stat.st_dev), os.minor(stat.st_dev), stat.st_ino) in open_files
+
+
+def _being_built(marker: Path) -> bool:
+    """Whether a running load holds the marker's lock (flock: per open file, not per process)."""
+    try:
+        handle = open(marker, "rb")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        handle.close()
+    return False
+
+
+def _remove(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    Path(f"{path}.wal").unlink(missing_ok=True)
+    _marker(path).unlink(missing_ok=True)
+
+
+def collect_garbage(directory: Path | None = None) -> list[Path]:
+    """Remove version files that are not live, not open by a reader and not being built.
+
+    A version whose marker is left with no load holding it is an orphan of a killed load and
+    goes at once; a published version goes once it is not among the newest few.
+    """
+    directory = directory or config.warehouse_dir()
     live = current_file(directory)
+    open_files = _open_files()
     versions = sorted(directory.glob("warehouse-*.duckdb"), key=lambda p: p.name, reverse=True)
-    for path in versions[KEEP_VERSIONS:]:
-        if path != live:
-            path.unlink(missing_ok=True)
-            Path(f"{path}.wal").unlink(missing_ok=True)
+    published = [p for p in versions if not _marker(p).exists()]
+    removed = []
+    for path in versions:
+        marker = _marker(path)
+        if path == live or _being_built(marker):
+            continue
+        orphan = marker.exists()
+        if not orphan and path in published[:KEEP_VERSIONS]:
+            continue
+        # without /proc/locks only orphans can be told apart: no reader opens an unpublished file
+        if _is_open(path, open_files) if open_files is not None else not orphan:
+            continue
+        _remove(path)
+        removed.append(path)
+    for marker in directory.glob(f"warehouse-*.duckdb{BUILDING}"):
+        if not Path(str(marker).removesuffix(BUILDING)).exists() and not _being_built(marker):
+            marker.unlink(missing_ok=True)
+    return removed
+
+
+@contextmanager
+def _building(path: Path) -> Iterator[None]:
+    """Mark `path` as being built for as long as the block runs (and the process lives)."""
+    marker = _marker(path)
+    with open(marker, "wb") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            marker.unlink(missing_ok=True)
 
 
 @contextmanager
@@ -161,32 +252,39 @@ def new_version(directory: Path | None = None) -> Iterator[WarehouseVersion]:
     directory = directory or config.warehouse_dir()
     directory.mkdir(parents=True, exist_ok=True)
     with _exclusive_lock(directory):
+        collect_garbage(directory)
         live = current_file(directory)
         path = _new_path(directory)
-        if live is not None and live.exists():
-            shutil.copyfile(live, path)
-        try:
-            con = duckdb.connect(str(path), config={"memory_limit": config.load_memory_limit()})
-        except Exception:
-            path.unlink(missing_ok=True)  # e.g. a damaged live file: leave no orphan copy
-            raise
-        published = False
-        try:
-            build.create_schema(con)
-            con.execute("begin transaction")
-            version = WarehouseVersion(con, path)
-            yield version
-            if version.changed or live is None or \
-                    build.built_fingerprint(con) != build.code_fingerprint():
-                build.build(con)
-                con.execute("commit")
-                con.execute("checkpoint")
-                con.close()
-                _publish(directory, path)
-                published = True
-        finally:
-            if not published:
-                con.close()
-                path.unlink(missing_ok=True)
-                Path(f"{path}.wal").unlink(missing_ok=True)
-        _remove_old_versions(directory)
+        with _building(path):
+            yield from _build_version(directory, live, path)
+        collect_garbage(directory)
+
+
+def _build_version(directory: Path, live: Path | None,
+                   path: Path) -> Iterator[WarehouseVersion]:
+    if live is not None and live.exists():
+        shutil.copyfile(live, path)
+    try:
+        con = duckdb.connect(str(path), config={"memory_limit": config.load_memory_limit()})
+    except Exception:
+        path.unlink(missing_ok=True)  # e.g. a damaged live file: leave no orphan copy
+        raise
+    published = False
+    try:
+        build.create_schema(con)
+        con.execute("begin transaction")
+        version = WarehouseVersion(con, path)
+        yield version
+        if version.changed or live is None or \
+                build.built_fingerprint(con) != build.code_fingerprint():
+            build.build(con)
+            con.execute("commit")
+            con.execute("checkpoint")
+            con.close()
+            _publish(directory, path)
+            published = True
+    finally:
+        if not published:
+            con.close()
+            path.unlink(missing_ok=True)
+            Path(f"{path}.wal").unlink(missing_ok=True)
