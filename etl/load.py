@@ -25,11 +25,11 @@ import polars as pl
 import config
 from etl.institutions import name_token
 from etl.problems import ROW_REASONS, FileProblem, first_line
-from etl.readers import ROW, read_file
+from etl.readers import ROW, RawTable, read_file
 from etl.reference import Reference, read_reference
 from etl.submission import Submission, find_submissions, read_manifest
 from etl.transform import to_raw
-from etl.validate import REJECTION_SCHEMA, Context, Validated, validate
+from etl.validate import REJECTION_SCHEMA, Context, Validated, validate_tables
 from warehouse import catalogue, store
 from warehouse.build import BuildError
 
@@ -149,26 +149,31 @@ def check_submission(folder: Path, reference: Reference) -> SubmissionResult:
     index = reference.institution_index
     context = Context(period_end=submission.period_end, institution_index=index,
                       kpi_ids=catalogue.kpi_ids())
+    by_dataset: dict[str, list[RawTable]] = {}
     for path in submission.data_files():
         try:
             result.file_hashes[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
             tables = read_file(path, submission.file_datasets.get(path.name),
                                reference.ror_names)
-            result.file_counts.setdefault(path.name, [0, 0])
-            for checked in (validate(table, context) for table in tables):
-                result.checked.append(checked)
-                counts = result.file_counts[checked.table.file_name]
-                counts[0] += checked.rows_in
-                counts[1] += checked.rows_rejected
+            result.file_counts[path.name] = [0, 0]
+            for table in tables:
+                by_dataset.setdefault(table.dataset.name, []).append(table)
         except FileProblem as problem:
             result.problems.append(problem)
         except Exception as error:  # noqa: BLE001 - any failure must name the file, not crash
-            result.problems.append(FileProblem(
-                path.name, "unreadable",
-                f"an unexpected error while reading this file ({_what(error)}); send this "
-                "report to the dashboard team",
-                f"이 파일을 읽는 중 예상하지 못한 오류가 났습니다 ({_what(error)}). 이 보고서를 "
-                "대시보드 담당자에게 보내 주세요"))
+            result.problems.append(_unexpected(path.name, error))
+    for tables in by_dataset.values():
+        try:
+            checked = validate_tables(tables, context)
+        except Exception as error:  # noqa: BLE001 - name every file of the dataset
+            result.problems.extend(_unexpected(name, error)
+                                   for name in dict.fromkeys(t.file_name for t in tables))
+            continue
+        result.checked.extend(checked)
+        for one in checked:
+            counts = result.file_counts[one.table.file_name]
+            counts[0] += one.rows_in
+            counts[1] += one.rows_rejected
     if not result.file_hashes:
         result.problems.append(FileProblem(
             folder.name, "no_data_files", "the submission folder holds no data file",
@@ -176,6 +181,15 @@ def check_submission(folder: Path, reference: Reference) -> SubmissionResult:
     result.unknown_institutions = unknown_institution_names(result.rejections, index)
     result.outcome = "failed" if result.problems else "checked"
     return result
+
+
+def _unexpected(file_name: str, error: Exception) -> FileProblem:
+    return FileProblem(
+        file_name, "unreadable",
+        f"an unexpected error while reading this file ({_what(error)}); send this "
+        "report to the dashboard team",
+        f"이 파일을 읽는 중 예상하지 못한 오류가 났습니다 ({_what(error)}). 이 보고서를 "
+        "대시보드 담당자에게 보내 주세요")
 
 
 def unknown_institution_names(rejections: pl.DataFrame,
@@ -221,20 +235,26 @@ def repeated_slices(folders: list[Path], reference: Reference) -> dict[Path, Fil
 
 def _raw_frames(result: SubmissionResult, reference: Reference,
                 secret: bytes) -> dict[str, pl.DataFrame]:
-    """Accepted rows of each dataset, pseudonymised and tagged with their slice and origin."""
+    """Accepted rows of each dataset, pseudonymised and tagged with their slice and origin.
+
+    The files of one dataset are shaped together: one pass per dataset, not per file.
+    """
     submission = result.submission
     assert submission is not None and result.load_id is not None
-    by_dataset: dict[str, list[pl.DataFrame]] = {}
+    by_dataset: dict[str, list[Validated]] = {}
     for checked in result.checked:
-        raw = to_raw(checked.accepted, checked.table.dataset, secret, reference.institution_index)
-        raw = raw.rename({ROW: "source_row"}).with_columns(
+        by_dataset.setdefault(checked.table.dataset.name, []).append(checked)
+    frames = {}
+    for name, checked in by_dataset.items():
+        accepted = pl.concat([c.accepted.with_columns(
+            pl.lit(c.table.file_name).alias("source_file")) for c in checked],
+            how="diagonal_relaxed")
+        raw = to_raw(accepted, checked[0].table.dataset, secret, reference.institution_index)
+        frames[name] = raw.rename({ROW: "source_row"}).with_columns(
             pl.lit(submission.consortium_id).alias("consortium_id"),
             pl.lit(submission.period).alias("period"),
-            pl.lit(result.load_id).alias("load_id"),
-            pl.lit(checked.table.file_name).alias("source_file"))
-        by_dataset.setdefault(checked.table.dataset.name, []).append(raw)
-    return {name: pl.concat(frames, how="diagonal_relaxed")
-            for name, frames in by_dataset.items()}
+            pl.lit(result.load_id).alias("load_id"))
+    return frames
 
 
 def _log_frames(result: SubmissionResult, loaded_by: str,
