@@ -38,6 +38,8 @@ BUILDING = ".building"
 KEEP_VERSIONS = 3
 #: one lock in /proc/locks names its file as "major:minor:inode" (major and minor in hex)
 LOCKED_FILE = re.compile(r"^([0-9a-f]+):([0-9a-f]+):(\d+)$")
+#: Linux ioctl that makes a file share another's blocks (copy on write: btrfs, XFS, ZFS)
+FICLONE = 0x40049409
 
 #: dataset name -> the raw table it is loaded into
 SUBMITTED_TABLES = {
@@ -260,10 +262,29 @@ def new_version(directory: Path | None = None) -> Iterator[WarehouseVersion]:
         collect_garbage(directory)
 
 
+def start_from(live: Path, path: Path) -> str:
+    """Make `path` a copy of the live file to build on; how it was made: 'clone' or 'copy'.
+
+    Where the file system shares blocks, the clone costs the same at any size and only the
+    blocks the load changes are written. Elsewhere the kernel copies the file (sendfile), which
+    measured far faster than having DuckDB copy tables from the attached live file: 0.13 s
+    against 8 s (raw tables only) and 19 s (COPY FROM DATABASE) for the 99 MB file of scale 100
+    (docs/performance.md).
+    """
+    with open(live, "rb") as source, open(path, "wb") as target:
+        try:
+            fcntl.ioctl(target.fileno(), FICLONE, source.fileno())
+            return "clone"
+        except OSError:
+            pass
+    shutil.copyfile(live, path)
+    return "copy"
+
+
 def _build_version(directory: Path, live: Path | None,
                    path: Path) -> Iterator[WarehouseVersion]:
     if live is not None and live.exists():
-        shutil.copyfile(live, path)
+        start_from(live, path)
     try:
         con = duckdb.connect(str(path), config={"memory_limit": config.load_memory_limit()})
     except Exception:
