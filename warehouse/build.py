@@ -6,6 +6,13 @@ found from the SQL itself, so adding a view needs no list to update. The one gen
 `kpi_value`: the union of every catalogue KPI's view. Checks under sql/checks return offending
 rows; a build with any offending row is refused. Every table, view and column then gets its
 description as a COMMENT (warehouse/dictionary.py), so the warehouse documents itself.
+
+A load into a warehouse built from the same SQL rebuilds only what depends on the raw tables it
+changed (`refresh_views`): a materialised table is rebuilt when one of its inputs changed, and
+when its new content equals the old one, what reads it is not rebuilt for its sake (early
+cut-off, as build systems do). `kpi_value` gets new rows only for the KPIs whose view changed.
+Every view is a function of its inputs alone (no clock, no randomness), so the result equals a
+full rebuild; tests/warehouse/test_incremental.py checks that table by table.
 """
 
 from __future__ import annotations
@@ -58,18 +65,21 @@ def view_files() -> dict[str, Path]:
     return files
 
 
-def kpi_union_sql() -> str:
+def kpi_union_sql(kpis: list[catalogue.Kpi] | None = None) -> str:
     """The generated `kpi_value` view: every catalogue KPI's rows, tagged with its id."""
     parts = [f"select '{k.id}' as kpi_id, consortium_id, period, value, numerator, denominator "
-             f"from {k.view}" for k in catalogue.kpis()]
+             f"from {k.view}" for k in (catalogue.kpis() if kpis is None else kpis)]
     return "\nunion all\n".join(parts)
+
+
+def _reads(sql: str, names: set[str]) -> set[str]:
+    """Which of `names` the SQL text mentions (a mention in a comment counts: never too few)."""
+    return {name for name in names if re.search(rf"\b{re.escape(name)}\b", sql)}
 
 
 def _view_order(sources: dict[str, str]) -> list[str]:
     names = set(sources)
-    graph = {name: {other for other in names - {name}
-                    if re.search(rf"\b{re.escape(other)}\b", sql)}
-             for name, sql in sources.items()}
+    graph = {name: _reads(sql, names - {name}) for name, sql in sources.items()}
     return list(TopologicalSorter(graph).static_order())
 
 
@@ -130,12 +140,65 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
     Materialising the marts once per load keeps every page query a scan of a small table
     instead of re-running the whole layered plan.
     """
+    sources = _sources()
+    for name in _view_order(sources):
+        _replace(con, name, sources[name])
+
+
+def _sources() -> dict[str, str]:
     files = view_files()
     _check_catalogue_matches_views(files)
     sources = {name: path.read_text(encoding="utf-8") for name, path in files.items()}
     sources[GENERATED_UNION] = f"{MATERIALIZED}\n{kpi_union_sql()}"
+    return sources
+
+
+def refresh_views(con: duckdb.DuckDBPyConnection, changed: set[str]) -> list[str]:
+    """Rebuild the tables that depend on the `changed` raw tables; the ones rebuilt, in order.
+
+    The views and tables must already exist, built from the same SQL (see `code_fingerprint`).
+    """
+    sources = _sources()
+    dirty = set(changed)
+    rebuilt = []
     for name in _view_order(sources):
-        _replace(con, name, sources[name])
+        sql = sources[name]
+        if not _reads(sql, dirty - {name}):
+            continue
+        rebuilt.append(name)
+        if not is_materialized(sql):
+            dirty.add(name)  # a view reads its inputs when queried: nothing to rebuild
+        elif name == GENERATED_UNION:
+            _refresh_kpi_values(con, dirty)
+            dirty.add(name)
+        elif _rebuild_table(con, name, sql):
+            dirty.add(name)
+    return [name for name in rebuilt if is_materialized(sources[name])]
+
+
+def _rebuild_table(con: duckdb.DuckDBPyConnection, name: str, sql: str) -> bool:
+    """Rebuild one materialised table aside; swap it in if it differs. Whether it did."""
+    fresh = f"{name}__rebuilt"
+    con.execute(f"create or replace table {fresh} as\n{sql}")
+    same = con.execute(
+        f"select (select count(*) from {name}) = (select count(*) from {fresh}) "
+        f"and not exists (select * from {name} except all select * from {fresh})").fetchall()
+    if same[0][0]:
+        con.execute(f"drop table {fresh}")
+        return False
+    con.execute(f"drop table {name}")
+    con.execute(f"alter table {fresh} rename to {name}")
+    return True
+
+
+def _refresh_kpi_values(con: duckdb.DuckDBPyConnection, dirty: set[str]) -> None:
+    """New `kpi_value` rows for the KPIs whose view changed; the others' rows stay."""
+    stale = [k for k in catalogue.kpis() if k.view in dirty]
+    if not stale:
+        return
+    con.execute(f"delete from {GENERATED_UNION} where kpi_id in (select unnest($ids))",
+                {"ids": [k.id for k in stale]})
+    con.execute(f"insert into {GENERATED_UNION} by name\n{kpi_union_sql(stale)}")
 
 
 def check_files() -> dict[str, Path]:
@@ -180,14 +243,23 @@ def built_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
     return row[0] if row else None
 
 
-def build(con: duckdb.DuckDBPyConnection) -> None:
-    """Schema, catalogue, views, descriptions, then checks; raises BuildError if any fails."""
+def build(con: duckdb.DuckDBPyConnection, changed: set[str] | None = None) -> list[str] | None:
+    """Schema, catalogue, views, descriptions, then checks; raises BuildError if any fails.
+
+    With `changed` (raw tables a load changed in a warehouse built from this very SQL), only
+    what depends on them is rebuilt; returns the tables rebuilt then (None: all of them).
+    """
     create_schema(con)
-    load_catalogue(con)
-    create_views(con)
+    if changed is None:
+        load_catalogue(con)
+        create_views(con)
+        rebuilt = None
+    else:
+        rebuilt = refresh_views(con, changed)
     dictionary.apply_comments(con)
     failures = run_checks(con)
     if failures:
         raise BuildError(failures)
     con.execute("delete from raw_build_info")
     con.execute("insert into raw_build_info values (?, current_timestamp)", [code_fingerprint()])
+    return rebuilt

@@ -78,11 +78,16 @@ class WarehouseVersion:
         self.path = path
         #: nothing is published unless something was written
         self.changed = False
+        #: raw tables whose content the load changed: what the rebuild starts from
+        self.changed_tables: set[str] = set()
+        #: the tables the rebuild rebuilt (None: all, a full build)
+        self.rebuilt: list[str] | None = None
 
     def _insert(self, table: str, frame: pl.DataFrame) -> None:
         if frame.height == 0:
             return
         self.changed = True
+        self.changed_tables.add(table)
         self._con.register("incoming_rows", frame)
         try:
             self._con.execute(f"insert into {table} by name select * from incoming_rows")
@@ -97,6 +102,7 @@ class WarehouseVersion:
         for dataset, table in REFERENCE_TABLES.items():
             self._con.execute(f"delete from {table}")
             self._insert(table, frames[dataset])
+        self.changed_tables.update([*REFERENCE_TABLES.values(), "raw_reference_version"])
         self._con.execute("delete from raw_reference_version")
         self._con.execute("insert into raw_reference_version values (?, current_timestamp)",
                           [fingerprint])
@@ -105,13 +111,32 @@ class WarehouseVersion:
                       frames: dict[str, pl.DataFrame]) -> None:
         """Delete everything earlier loaded for this consortium and period, then insert."""
         self.changed = True
+        before = {table: self._slice_digest(table, consortium_id, period)
+                  for table in SUBMITTED_TABLES.values()}
         for table in SUBMITTED_TABLES.values():
             self._con.execute(f"delete from {table} where consortium_id = ? and period = ?",
                               [consortium_id, period])
         self._con.execute("delete from raw_rejected_row where consortium_id = ? and period = ?",
                           [consortium_id, period])
+        self.changed_tables.add("raw_rejected_row")
+        earlier = set(self.changed_tables)
         for dataset, frame in frames.items():
             self._insert(SUBMITTED_TABLES[dataset], frame)
+        # a table whose slice holds the same rows as before (but for their load id) is unchanged
+        # for everything built from it: a correction of one file rebuilds only what reads it
+        for table, digest in before.items():
+            if self._slice_digest(table, consortium_id, period) != digest:
+                self.changed_tables.add(table)
+            elif table not in earlier:
+                self.changed_tables.discard(table)
+
+    def _slice_digest(self, table: str, consortium_id: str, period: str) -> tuple:
+        """Row count and an order-free hash of a slice's rows, leaving out their load id."""
+        row = self._con.execute(
+            f"select count(*), sum(hash(slice)::hugeint) from (select * exclude (load_id) "
+            f"from {table} where consortium_id = ? and period = ?) slice",
+            [consortium_id, period]).fetchall()
+        return tuple(row[0])
 
     def append_log(self, table: str, frame: pl.DataFrame) -> None:
         """Add rows to the load log or the quarantine."""
@@ -296,9 +321,9 @@ def _build_version(directory: Path, live: Path | None,
         con.execute("begin transaction")
         version = WarehouseVersion(con, path)
         yield version
-        if version.changed or live is None or \
-                build.built_fingerprint(con) != build.code_fingerprint():
-            build.build(con)
+        same_code = live is not None and build.built_fingerprint(con) == build.code_fingerprint()
+        if version.changed or not same_code:
+            version.rebuilt = build.build(con, version.changed_tables if same_code else None)
             con.execute("commit")
             con.execute("checkpoint")
             con.close()
