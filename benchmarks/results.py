@@ -113,7 +113,9 @@ def _etl_table(scales: list[dict]) -> list[str]:
         etl, raw, lite = (s["etl"][k] for k in ("etl", "duckdb", "pandas"))
         again = s.get("resubmission")
         measured = s.get("etl_measured", {})
-        rows.append([s["scale"], measured.get("date", "with the suite"), f"{etl['rows']:,}",
+        when = (f"{measured['date']}, load {measured['load average at start'].split()[0]}"
+                if measured else "with the suite")
+        rows.append([s["scale"], when, f"{etl['rows']:,}",
                      f"{_n(etl['seconds'], 2)} s ({etl['rows_per_second']:,.0f}/s)",
                      f"{_n(raw['seconds'], 2)} s ({raw['rows_per_second']:,.0f}/s)",
                      f"{_n(lite['seconds'], 2)} s ({lite['rows_per_second']:,.0f}/s)",
