@@ -10,7 +10,9 @@ description as a COMMENT (warehouse/dictionary.py), so the warehouse documents i
 A load into a warehouse built from the same SQL rebuilds only what depends on the raw tables it
 changed (`refresh_views`): a materialised table is rebuilt when one of its inputs changed, and
 when its new content equals the old one, what reads it is not rebuilt for its sake (early
-cut-off, as build systems do). `kpi_value` gets new rows only for the KPIs whose view changed.
+cut-off, as build systems do). A table marked `-- partitioned by: consortium_id` gets new rows
+only for the consortia whose input rows changed. `kpi_value` gets new rows only for the KPIs
+whose view changed.
 Every view is a function of its inputs alone (no clock, no randomness), so the result equals a
 full rebuild; tests/warehouse/test_incremental.py checks that table by table.
 """
@@ -34,6 +36,7 @@ GENERATED_UNION = "kpi_value"
 #: analysts' saved queries live beside the views but are not part of the build
 SAVED_QUERIES = "saved"
 MATERIALIZED = "-- materialized: table"
+PARTITIONED = "-- partitioned by: consortium_id"
 
 
 @dataclass(frozen=True)
@@ -153,42 +156,104 @@ def _sources() -> dict[str, str]:
     return sources
 
 
-def refresh_views(con: duckdb.DuckDBPyConnection, dirty: set[str]) -> list[str]:
+#: a table's consortia that changed; None: any of them may have
+Consortia = set[str] | None
+
+
+def is_partitioned(sql: str) -> bool:
+    """A table whose rows of a consortium are made from that consortium's rows alone says so
+    on its second line, `-- partitioned by: consortium_id`; a load rebuilds only its rows of
+    the consortia that changed."""
+    lines = sql.splitlines()
+    return len(lines) > 1 and lines[1].strip() == PARTITIONED
+
+
+def _union(sets: list[Consortia]) -> Consortia:
+    if any(one is None for one in sets):
+        return None
+    return set().union(*sets)  # type: ignore[arg-type]
+
+
+def refresh_views(con: duckdb.DuckDBPyConnection, dirty: dict[str, Consortia]) -> list[str]:
     """Rebuild the tables that depend on the `dirty` raw tables; the ones rebuilt, in order.
 
-    `dirty` grows by every view and table whose content changed with them. The views and tables
-    must already exist, built from the same SQL (see `code_fingerprint`).
+    `dirty` maps each changed table to the consortia whose rows changed, and grows by every
+    view and table whose content changed with them. The views and tables must already exist,
+    built from the same SQL (see `code_fingerprint`).
     """
     sources = _sources()
     rebuilt = []
     for name in _view_order(sources):
         sql = sources[name]
-        if not _reads(sql, dirty - {name}):
+        inputs = _reads(sql, set(dirty) - {name})
+        if not inputs:
             continue
+        touched = _union([dirty[one] for one in inputs])
         rebuilt.append(name)
         if not is_materialized(sql):
-            dirty.add(name)  # a view reads its inputs when queried: nothing to rebuild
+            dirty[name] = touched  # a view reads its inputs when queried: nothing to rebuild
         elif name == GENERATED_UNION:
-            _refresh_kpi_values(con, dirty)
-            dirty.add(name)
-        elif _rebuild_table(con, name, sql):
-            dirty.add(name)
+            _refresh_kpi_values(con, set(dirty))
+            dirty[name] = None
+        elif touched is not None and is_partitioned(sql):
+            if _rebuild_partitions(con, name, sql, touched):
+                dirty[name] = touched
+        else:
+            changed = _rebuild_table(con, name, sql)
+            if changed is not False:
+                dirty[name] = changed
     return [name for name in rebuilt if is_materialized(sources[name])]
 
 
-def _rebuild_table(con: duckdb.DuckDBPyConnection, name: str, sql: str) -> bool:
-    """Rebuild one materialised table aside; swap it in if it differs. Whether it did."""
+def _rebuild_table(con: duckdb.DuckDBPyConnection, name: str, sql: str) -> Consortia | bool:
+    """Rebuild one materialised table aside and swap it in if it differs.
+
+    False when it came out the same; else the consortia whose rows changed (None when the
+    table has no consortium column).
+    """
     fresh = f"{name}__rebuilt"
     con.execute(f"create or replace table {fresh} as\n{sql}")
-    same = con.execute(
-        f"select (select count(*) from {name}) = (select count(*) from {fresh}) "
-        f"and not exists (select * from {name} except all select * from {fresh})").fetchall()
-    if same[0][0]:
+    columns = {row[0] for row in con.execute(
+        "select column_name from duckdb_columns() where table_name = ? "
+        "and schema_name = 'main'", [fresh]).fetchall()}
+    if "consortium_id" in columns:
+        changed: Consortia = {row[0] for row in con.execute(
+            f"select distinct consortium_id from ((select * from {name} except all "
+            f"select * from {fresh}) union all (select * from {fresh} except all "
+            f"select * from {name}))").fetchall()}
+        same = not changed
+    else:
+        changed = None
+        same = con.execute(
+            f"select (select count(*) from {name}) = (select count(*) from {fresh}) "
+            f"and not exists (select * from {name} except all select * from {fresh})"
+        ).fetchall()[0][0]
+    if same:
         con.execute(f"drop table {fresh}")
         return False
     con.execute(f"drop table {name}")
     con.execute(f"alter table {fresh} rename to {name}")
-    return True
+    return changed
+
+
+def _rebuild_partitions(con: duckdb.DuckDBPyConnection, name: str, sql: str,
+                        consortia: set[str]) -> bool:
+    """Rebuild a partitioned table's rows of `consortia`; whether they changed."""
+    fresh = f"{name}__rebuilt"
+    con.execute("create or replace temp table rebuilt_consortia (consortium_id varchar)")
+    con.executemany("insert into rebuilt_consortia values (?)", [[c] for c in sorted(consortia)])
+    mine = "consortium_id in (select consortium_id from rebuilt_consortia)"
+    con.execute(f"create or replace table {fresh} as select * from (\n{sql}\n) where {mine}")
+    differ = con.execute(
+        f"select count(*) from ((select * from {name} where {mine} except all "
+        f"select * from {fresh}) union all (select * from {fresh} except all "
+        f"select * from {name} where {mine}))").fetchall()[0][0]
+    if differ:
+        con.execute(f"delete from {name} where {mine}")
+        con.execute(f"insert into {name} select * from {fresh}")
+    con.execute(f"drop table {fresh}")
+    con.execute("drop table rebuilt_consortia")
+    return bool(differ)
 
 
 def _refresh_kpi_values(con: duckdb.DuckDBPyConnection, dirty: set[str]) -> None:
@@ -243,11 +308,13 @@ def built_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
     return row[0] if row else None
 
 
-def build(con: duckdb.DuckDBPyConnection, changed: set[str] | None = None) -> list[str] | None:
+def build(con: duckdb.DuckDBPyConnection, changed: set[str] | None = None,
+          consortia: dict[str, Consortia] | None = None) -> list[str] | None:
     """Schema, catalogue, views, descriptions, then checks; raises BuildError if any fails.
 
-    With `changed` (raw tables a load changed in a warehouse built from this very SQL), only
-    what depends on them is rebuilt; returns the tables rebuilt then (None: all of them).
+    With `changed` (raw tables a load changed in a warehouse built from this very SQL, and for
+    each the consortia whose rows changed, if known), only what depends on them is rebuilt;
+    returns the tables rebuilt then (None: all of them).
     """
     create_schema(con)
     if changed is None:
@@ -256,11 +323,11 @@ def build(con: duckdb.DuckDBPyConnection, changed: set[str] | None = None) -> li
         rebuilt = None
         checks = list(check_files().values())
     else:
-        dirty = set(changed)
+        dirty = {table: (consortia or {}).get(table) for table in changed}
         rebuilt = refresh_views(con, dirty)
         # a check reading nothing that changed passed on the live version, built from this SQL
         checks = [p for p in check_files().values()
-                  if _reads(p.read_text(encoding="utf-8"), dirty)]
+                  if _reads(p.read_text(encoding="utf-8"), set(dirty))]
     dictionary.apply_comments(con)
     failures = [f for f in (run_check(con, p) for p in checks) if f]
     if failures:

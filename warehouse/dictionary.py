@@ -73,7 +73,7 @@ def _view_header(path: Path) -> str:
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.startswith("--"):
             break
-        if not line.startswith("-- materialized:"):
+        if not line.startswith(("-- materialized:", "-- partitioned by:")):
             lines.append(line.removeprefix("--").strip())
     return " ".join(lines)
 

@@ -85,14 +85,27 @@ class WarehouseVersion:
         self.changed = False
         #: raw tables whose content the load changed: what the rebuild starts from
         self.changed_tables: set[str] = set()
+        #: for each of them, the consortia whose rows changed (None: possibly all)
+        self.changed_consortia: dict[str, set[str] | None] = {}
         #: the tables the rebuild rebuilt (None: all, a full build)
         self.rebuilt: list[str] | None = None
+
+    def _mark(self, table: str, consortium_ids: list[str] | None) -> None:
+        """Record that `table` changed, for these consortia (None: for any)."""
+        self.changed_tables.add(table)
+        known = self.changed_consortia.get(table, set())
+        if consortium_ids is None or known is None:
+            self.changed_consortia[table] = None
+        else:
+            self.changed_consortia[table] = known | set(consortium_ids)
 
     def _insert(self, table: str, frame: pl.DataFrame) -> None:
         if frame.height == 0:
             return
         self.changed = True
-        self.changed_tables.add(table)
+        consortia = frame["consortium_id"].unique().to_list() \
+            if "consortium_id" in frame.columns else None
+        self._mark(table, consortia)
         self._con.register("incoming_rows", frame)
         try:
             self._con.execute(f"insert into {table} by name select * from incoming_rows")
@@ -107,7 +120,8 @@ class WarehouseVersion:
         for dataset, table in REFERENCE_TABLES.items():
             self._con.execute(f"delete from {table}")
             self._insert(table, frames[dataset])
-        self.changed_tables.update([*REFERENCE_TABLES.values(), "raw_reference_version"])
+        for table in [*REFERENCE_TABLES.values(), "raw_reference_version"]:
+            self._mark(table, None)
         self._con.execute("delete from raw_reference_version")
         self._con.execute("insert into raw_reference_version values (?, current_timestamp)",
                           [fingerprint])
@@ -123,17 +137,20 @@ class WarehouseVersion:
                               [consortium_id, period])
         self._con.execute("delete from raw_rejected_row where consortium_id = ? and period = ?",
                           [consortium_id, period])
-        self.changed_tables.add("raw_rejected_row")
-        earlier = set(self.changed_tables)
+        self._mark("raw_rejected_row", [consortium_id])
+        earlier = dict(self.changed_consortia)
         for dataset, frame in frames.items():
             self._insert(SUBMITTED_TABLES[dataset], frame)
         # a table whose slice holds the same rows as before (but for their load id) is unchanged
         # for everything built from it: a correction of one file rebuilds only what reads it
         for table, digest in before.items():
             if self._slice_digest(table, consortium_id, period) != digest:
-                self.changed_tables.add(table)
-            elif table not in earlier:
+                self._mark(table, [consortium_id])
+            elif table in earlier:
+                self.changed_consortia[table] = earlier[table]
+            else:
                 self.changed_tables.discard(table)
+                self.changed_consortia.pop(table, None)
 
     def _slice_digest(self, table: str, consortium_id: str, period: str) -> tuple:
         """Row count and an order-free hash of a slice's rows, leaving out their load id."""
@@ -327,7 +344,8 @@ def _build_version(directory: Path, live: Path | None,
         yield version
         same_code = live is not None and build.built_fingerprint(con) == build.code_fingerprint()
         if version.changed or not same_code:
-            version.rebuilt = build.build(con, version.changed_tables if same_code else None)
+            version.rebuilt = build.build(con, version.changed_tables if same_code else None,
+                                          version.changed_consortia)
             con.execute("checkpoint")
             con.close()
             _publish(directory, path)

@@ -3,7 +3,8 @@
 After the tiny program is loaded (a full build), corrections are published incrementally: a
 corrected BibTeX file through the whole loader, and a dispatch-only correction of one slice
 through the store. Each published version is compared, table by table, with a full rebuild of
-the very same raw data; the dispatch correction must leave the publication marts alone.
+the very same raw data; the dispatch correction must leave the publication marts alone, and
+the dispatch marts (partitioned by consortium) are rebuilt for its consortium only.
 """
 
 from __future__ import annotations
@@ -119,6 +120,8 @@ def test_a_dispatch_correction_rebuilds_the_dispatch_marts_only_and_equals_a_ful
         version.replace_slice(consortium_id, period, frames)
     assert store.current_file(directory) == version.path
     assert version.changed_tables == {"raw_dispatch", "raw_rejected_row"}
+    assert version.changed_consortia == {"raw_dispatch": {consortium_id},
+                                         "raw_rejected_row": {consortium_id}}
     assert version.rebuilt is not None
     assert {"fct_dispatch", "fct_dispatch_period", "kpi_value"} <= set(version.rebuilt)
     assert not {"dim_publication", "int_publication_identity", "fct_publication_period",
