@@ -205,6 +205,21 @@ def refresh_views(con: duckdb.DuckDBPyConnection, dirty: dict[str, Consortia]) -
     return [name for name in rebuilt if is_materialized(sources[name])]
 
 
+def _digests(con: duckdb.DuckDBPyConnection, table: str, by_consortium: bool,
+             only: list[str] | None = None) -> dict[str | None, tuple]:
+    """Row count and an order-free hash sum of a table's rows, per consortium or as a whole.
+
+    Two scans instead of a set difference of the whole table (which cost more than the rebuild
+    at scale 1000); equal contents always give equal digests.
+    """
+    key = "consortium_id" if by_consortium else "null"
+    where = "where consortium_id in $only" if only is not None else ""
+    rows = con.execute(f"select {key}, count(*), sum(hash(t)::hugeint) from "
+                       f"(select * from {table} {where}) t group by 1",
+                       {"only": only} if only is not None else None).fetchall()
+    return {row[0]: (row[1], row[2]) for row in rows}
+
+
 def _rebuild_table(con: duckdb.DuckDBPyConnection, name: str, sql: str) -> Consortia | bool:
     """Rebuild one materialised table aside and swap it in if it differs.
 
@@ -213,47 +228,32 @@ def _rebuild_table(con: duckdb.DuckDBPyConnection, name: str, sql: str) -> Conso
     """
     fresh = f"{name}__rebuilt"
     con.execute(f"create or replace table {fresh} as\n{sql}")
-    columns = {row[0] for row in con.execute(
-        "select column_name from duckdb_columns() where table_name = ? "
-        "and schema_name = 'main'", [fresh]).fetchall()}
-    if "consortium_id" in columns:
-        changed: Consortia = {row[0] for row in con.execute(
-            f"select distinct consortium_id from ((select * from {name} except all "
-            f"select * from {fresh}) union all (select * from {fresh} except all "
-            f"select * from {name}))").fetchall()}
-        same = not changed
-    else:
-        changed = None
-        same = con.execute(
-            f"select (select count(*) from {name}) = (select count(*) from {fresh}) "
-            f"and not exists (select * from {name} except all select * from {fresh})"
-        ).fetchall()[0][0]
-    if same:
+    by_consortium = bool(con.execute(
+        "select count(*) from duckdb_columns() where table_name = ? and schema_name = 'main' "
+        "and column_name = 'consortium_id'", [fresh]).fetchall()[0][0])
+    old, new = (_digests(con, table, by_consortium) for table in (name, fresh))
+    changed = {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
+    if not changed:
         con.execute(f"drop table {fresh}")
         return False
     con.execute(f"drop table {name}")
     con.execute(f"alter table {fresh} rename to {name}")
-    return changed
+    return changed if by_consortium else None
 
 
 def _rebuild_partitions(con: duckdb.DuckDBPyConnection, name: str, sql: str,
                         consortia: set[str]) -> bool:
     """Rebuild a partitioned table's rows of `consortia`; whether they changed."""
     fresh = f"{name}__rebuilt"
-    con.execute("create or replace temp table rebuilt_consortia (consortium_id varchar)")
-    con.executemany("insert into rebuilt_consortia values (?)", [[c] for c in sorted(consortia)])
-    mine = "consortium_id in (select consortium_id from rebuilt_consortia)"
-    con.execute(f"create or replace table {fresh} as select * from (\n{sql}\n) where {mine}")
-    differ = con.execute(
-        f"select count(*) from ((select * from {name} where {mine} except all "
-        f"select * from {fresh}) union all (select * from {fresh} except all "
-        f"select * from {name} where {mine}))").fetchall()[0][0]
+    only = sorted(consortia)
+    con.execute(f"create or replace table {fresh} as select * from (\n{sql}\n) "
+                "where consortium_id in $only", {"only": only})
+    differ = _digests(con, name, True, only) != _digests(con, fresh, True)
     if differ:
-        con.execute(f"delete from {name} where {mine}")
+        con.execute(f"delete from {name} where consortium_id in $only", {"only": only})
         con.execute(f"insert into {name} select * from {fresh}")
     con.execute(f"drop table {fresh}")
-    con.execute("drop table rebuilt_consortia")
-    return bool(differ)
+    return differ
 
 
 def _refresh_kpi_values(con: duckdb.DuckDBPyConnection, dirty: set[str]) -> None:
