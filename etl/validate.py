@@ -69,7 +69,7 @@ def _parse_date(text: pl.Expr) -> pl.Expr:
                .str.replace_all(r"\s+", "").str.strip_chars_end(".").str.slice(0, 10))
     serial = (pl.when(text.str.contains(r"^\d{5}(\.\d+)?$"))
               .then(pl.lit(EXCEL_EPOCH) + pl.duration(days=text.cast(pl.Float64, strict=False)
-                                                      .cast(pl.Int64)))
+                                                      .cast(pl.Int64, strict=False)))
               .cast(pl.Date))
     return pl.coalesce(*[cleaned.str.strptime(pl.Date, f, strict=False) for f in DATE_FORMATS],
                        serial)

@@ -127,3 +127,9 @@ def test_tables_validated_together_give_what_each_gives_alone(
         together[1].rejections.height
     assert together[0].accepted.height == validate(one, CONTEXT).accepted.height >= 1, \
         "a key repeated in another file is not a duplicate"
+
+
+def test_numbers_that_are_not_finite_are_rejected_as_dates_not_a_crash() -> None:
+    for text in ("inf", "NaN", "1e400"):
+        row = {**GOOD_STUDENT, "graduation_date": text}
+        assert (4, "graduation_date", "not_date") in reasons([row])
