@@ -222,8 +222,9 @@ PROJECTS = Dataset(
     columns=(
         Column("project_number", "과제번호", "grant",
                "The project's grant number in any format (RS-2024-00397085, RS-2022-II220077, "
-               "2022-0-00077, 2021R1A2C3008370, 10-digit NTIS); stored in canonical form. Papers "
-               "acknowledging it count for the consortium while the project runs.",
+               "2022-0-00077, 2021R1A2C3008370, 10-digit NTIS); stored in canonical form. It joins "
+               "the grant register: papers acknowledging it count for the consortium from the "
+               "project's start.",
                aliases=("NTIS 과제번호", "과제고유번호", "grant number")),
         Column("title", "과제명", "text", "Title of the project.", aliases=("연구과제명",)),
         Column("start_date", "시작일", "date", "First day of the project.",
