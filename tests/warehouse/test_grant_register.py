@@ -4,8 +4,10 @@ One load of two consortia. Vaiv sends one paper per format (BibTeX, RIS, Web of 
 OpenAlex, Crossref, a spreadsheet), each acknowledging its registered grant RS-2024-00397085 as
 papers print it (`(No. RS-2024-00397085)`, with the `IITP-2026-` support-year prefix, broken over
 a line, with a share); a paper acknowledging only other grants; and one with no number at all.
-42Maru registers the legacy number 2022-0-00077 through a submitted joint project and sends a
-paper printing it with its RS twin, and a paper dated before its agreement's validity. Counted
+42Maru's register (the shipped one plus a sub-project 2022-0-00077 with its RS twin as alias)
+and a submitted joint project printed `IITP-2021-0-01341` credit a paper printing the twins
+together (one grant), one printing only the RS twin, one printing the project's number with a
+stray space, and not a paper dated before its agreement's validity. Counted
 papers are in fct_publication_consortium and the KPI; the others are loaded, listed and not
 counted; the paper without a number is rejected with its reason and the start of its text.
 """
@@ -13,12 +15,14 @@ counted; the paper without a number is rejected with its reason and the start of
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import polars as pl
 import pytest
 
+import config
 from etl.contract import PROJECTS, PUBLICATIONS
 from etl.load import LoadReport, load
 from etl.report import _markdown
@@ -104,8 +108,19 @@ MARU_BIBTEX = f"""@inproceedings{{m1,
   year = {{2024}}, month = {{3}}, doi = {{10.1000/early}},
   funding = {{IITP (No. RS-2024-00360227)}}
 }}
+@article{{m3,
+  title = {{Only The RS Twin}}, author = {{Kang, Doyun}}, journal = {{J}},
+  year = {{2025}}, month = {{4}}, doi = {{10.1000/rs-twin}},
+  funding = {{{ACK_KO} (No. RS-2022-II220077)}}
+}}
+@article{{m4,
+  title = {{Stray Space}}, author = {{Kang, Doyun}}, journal = {{J}},
+  year = {{2025}}, month = {{4}}, doi = {{10.1000/stray}},
+  funding = {{Supported by IITP grant (No.2021-0- 01341) funded by MSIT}}
+}}
 """
-MARU_PROJECT = {"project_number": "IITP-2022-0-00077", "title": "의료 LLM 세부과제",
+SUB_PROJECT = "42maru,2022-0-00077,iitp_legacy,sub_project,2024-01-01,,RS-2022-II220077,test\n"
+MARU_PROJECT = {"project_number": "IITP-2021-0-01341", "title": "의료 LLM 세부과제",
                 "start_date": "2024-07-01", "institutions": "포티투마루; 부산대학교; 성균관대학교"}
 
 
@@ -139,7 +154,13 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LoadRepor
     (maru / "papers.bib").write_text(MARU_BIBTEX, encoding="utf-8")
     columns = [c.name for c in PROJECTS.columns]
     _csv(maru / "과제.csv", columns, [c.korean for c in PROJECTS.columns], [MARU_PROJECT])
-    report = load(base / "in", loaded_by="test", directory=base / "warehouse")
+    reference = base / "reference"
+    shutil.copytree(config.REFERENCE_DIR, reference)
+    with (reference / "grants.csv").open("a", encoding="utf-8") as register:
+        register.write(SUB_PROJECT)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(config, "REFERENCE_DIR", reference)
+        report = load(base / "in", loaded_by="test", directory=base / "warehouse")
     reader = Reader(base / "warehouse")
     yield report, reader
     reader.close()
@@ -163,10 +184,13 @@ def test_the_registered_grant_counts_in_every_publication_format(loaded) -> None
 
 def test_a_legacy_number_and_its_rs_twin_count_as_one_grant_once(loaded) -> None:
     _, reader = loaded
-    assert _counted(reader, "42maru") == {"Twin Numbers": ["2022-0-00077", "RS-2024-00360227"]}
+    assert _counted(reader, "42maru") == {
+        "Twin Numbers": ["2022-0-00077", "RS-2024-00360227"],
+        "Only The RS Twin": ["2022-0-00077"],
+        "Stray Space": ["2021-0-01341"]}
     kpi = queries.trend("acknowledged_publications", ["42maru"], reader)
     row = kpi.filter((kpi["consortium_id"] == "42maru") & (kpi["period"] == "2025-Q2"))
-    assert row["value"].to_list() == [1.0]
+    assert row["value"].to_list() == [3.0]
     stored = reader.frame("select grant_count, grant_shares_pct from raw_publication "
                           "where doi = '10.1000/twins'").row(0, named=True)
     assert stored == {"grant_count": 2, "grant_shares_pct": [50.0, 50.0, 50.0]}
@@ -176,7 +200,8 @@ def test_a_submitted_project_number_joins_the_register_in_canonical_form(loaded)
     _, reader = loaded
     grants = reader.frame("select consortium_id, grant_number, scheme, role from dim_grant "
                           "order by consortium_id, grant_number")
-    assert ("42maru", "2022-0-00077", "iitp_legacy", "joint_project") in grants.rows()
+    assert ("42maru", "2021-0-01341", "iitp_legacy", "joint_project") in grants.rows()
+    assert ("42maru", "2022-0-00077", "iitp_legacy", "sub_project") in grants.rows()
     assert ("vaiv", VAIV, "rs", "agreement") in grants.rows()
 
 
