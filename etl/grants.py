@@ -33,8 +33,8 @@ SCHEMES: dict[str, str] = {
 
 DASHES = re.compile(r"[\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D\u30FC]")
 #: hyphens with spaces or line breaks around them, between two parts of a number
-LOOSE_HYPHEN = re.compile(r"(?<=[0-9A-Za-z])[ \t]*-[ \t]*(?:\r?\n[ \t]*)?(?=[0-9A-Za-z])"
-                          r"|(?<=[0-9A-Za-z])-[ \t]*\r?\n[ \t]*(?=[0-9A-Za-z])")
+LOOSE_HYPHEN = re.compile(r"(?<=[0-9A-Za-z])[ \t]*(?:\r?\n)?[ \t]*-[ \t]*(?:\r?\n)?[ \t]*"
+                          r"(?=[0-9A-Za-z])")
 #: digits broken over a line or by a space, e.g. 'RS-2024-0039' / '7085'
 BROKEN_DIGITS = re.compile(r"([0-9A-Za-z-]*\d)(\s+)(\d[0-9A-Za-z-]*)")
 
