@@ -24,8 +24,8 @@ from sqlglot import exp
 
 from benchmarks.measure import percentile, timings
 from warehouse import catalogue, queries
-from warehouse.build import SQL_DIR
 from warehouse.connection import Reader
+from warehouse.kpi_sql import view_sql
 from warehouse.store import current_file
 
 
@@ -52,8 +52,8 @@ def _ms(values: list[float]) -> tuple[float, float]:
 
 
 def kpi_sql(kpi_id: str) -> str:
-    """The KPI's view definition as written in the project."""
-    return (SQL_DIR / "kpi" / f"{catalogue.kpi(kpi_id).view}.sql").read_text(encoding="utf-8")
+    """The KPI's view definition, as the build creates it."""
+    return view_sql(catalogue.kpi(kpi_id))
 
 
 def _expand_grouping_sets(tree: exp.Expression) -> exp.Expression:

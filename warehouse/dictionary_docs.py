@@ -34,7 +34,7 @@ Values are pseudonymised: personal identifiers exist only as keyed hashes (`*_ke
 def _layer(name: str, view_layers: dict[str, str]) -> str:
     if name.startswith("raw_"):
         return "raw"
-    if name == build.GENERATED_UNION:
+    if name == build.GENERATED_UNION or name in build.catalogue_views():
         return "kpi"
     return view_layers.get(name, "marts")
 

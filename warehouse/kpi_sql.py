@@ -1,0 +1,223 @@
+"""Every standard KPI's view and drill-down, generated from its catalogue declaration.
+
+One shape serves every KPI (after dbt's MetricFlow): the consortia's quarters, left-joined to
+the records the KPI counts, aggregated per consortium and quarter, with grouping sets adding the
+program row ('ALL', where a record shared by consortia counts once when the measure is a
+distinct count). The drill-down selects from the same `records` step with the same join, so it
+lists exactly what the figure counts. A KPI declaring `counts_from` reads a mart of pre-computed
+counts (with its own 'ALL' rows) instead, and its records still come from its mart. A KPI with
+`sql` is hand-written; its records are declared all the same.
+
+Mart, column and condition texts are the project's own (catalogue.toml), never a user's: the
+drill-down binds the quarter and consortia as parameters.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from warehouse.catalogue import Figure, Kpi
+
+HEADER = "-- Generated from warehouse/catalogue.toml by warehouse/kpi_sql.py: do not edit."
+PERIODS = """periods as (
+    select * from dim_consortium_period
+    where consortium_id <> 'ALL'
+)"""
+#: the first day a record may touch to count in a quarter (None: since the program began)
+WINDOW_START = {
+    "year_to_date": "periods.year_start_date",
+    "quarter": "cast(date_trunc('quarter', periods.period_end_date) as date)",
+    "trailing_12_months": "cast(periods.period_end_date + interval 1 day - interval 1 year "
+                          "as date)",
+    "to_date": None,
+    "at_period_end": "periods.period_end_date",
+}
+WINDOW_WORDS = {
+    "year_to_date": ("year to date (1 January to the quarter's end)", "연초부터 분기 말까지"),
+    "quarter": ("in the quarter", "해당 분기"),
+    "trailing_12_months": ("in the 12 months to the quarter's end", "분기 말까지 12개월"),
+    "to_date": ("from the program's start to the quarter's end", "사업 시작부터 분기 말까지"),
+    "at_period_end": ("at the quarter's end", "분기 말 시점"),
+}
+MEASURE_WORDS = {
+    "count_distinct": ("distinct {column}", "{column} 수(중복 제외)"),
+    "count": ("count of {column}", "{column} 수"),
+    "sum": ("sum of {column}", "{column} 합계"),
+}
+
+
+def _join(figure: Figure, indent: str = "        ") -> str:
+    """How a record meets a consortium's quarter."""
+    on = ["records.consortium_id = periods.consortium_id"]
+    if figure.date is None:
+        on.append("records.period = periods.period")
+    else:
+        on.append(f"records.{figure.date} <= periods.period_end_date")
+        start = WINDOW_START[figure.window]
+        if start and figure.end_date:
+            on.append(f"coalesce(records.{figure.end_date}, date '9999-12-31') >= {start}")
+        elif start:
+            on.append(f"records.{figure.date} >= {start}")
+    return f"\n{indent}and ".join(on)
+
+
+def _records(figure: Figure) -> str:
+    """The records step: the mart's rows the KPI counts, flagged when in the numerator."""
+    counted = f"coalesce({figure.numerator}, false)" if figure.is_rate else "true"
+    return f"""records as (
+    select
+        *,
+        {counted} as is_counted
+    from {figure.mart}
+    where {figure.filter or 'true'}
+)"""
+
+
+def _aggregate(figure: Figure, where: str = "") -> str:
+    column = f"records.{figure.column}"
+    expression = {"count_distinct": f"count(distinct {column})", "count": f"count({column})",
+                  "sum": f"sum({column})"}[figure.measure]
+    return f"{expression} filter (where {where})" if where else expression
+
+
+def _counted_from_records(figure: Figure) -> str:
+    numerator = (f"        {_aggregate(figure, 'records.is_counted')} as numerator,\n"
+                 if figure.is_rate else "")
+    return f"""counted as (
+    select
+        coalesce(periods.consortium_id, 'ALL') as consortium_id,
+        periods.period,
+{numerator}        {_aggregate(figure)} as total
+    from periods
+    left join records
+        on {_join(figure)}
+    group by grouping sets ((periods.consortium_id, periods.period), (periods.period))
+)"""
+
+
+def _flag(condition: str | None, kpi_id: str) -> str:
+    if condition is not None and not condition.isidentifier():
+        raise ValueError(f"KPI {kpi_id}: with `counts_from`, filter and numerator must each be "
+                         f"one flag column of the counts, not {condition!r}")
+    return condition or "all"
+
+
+def _counted_from_counts(kpi: Kpi) -> str:
+    figure = kpi.figure
+    if figure.filter and figure.numerator:
+        raise ValueError(f"KPI {kpi.id}: `counts_from` takes a filter or a numerator, not both")
+
+    def total(flag: str) -> str:
+        return f"sum(counts.record_count) filter (where counts.flag = '{flag}')"
+
+    numerator = (f"        {total(_flag(figure.numerator, kpi.id))} as numerator,\n"
+                 if figure.is_rate else "")
+    return f"""program_periods as (
+    select consortium_id, period from periods
+    union all
+    select distinct 'ALL' as consortium_id, period from periods
+),
+
+counts as (
+    select * from {figure.counts_from}
+),
+
+counted as (
+    select
+        program_periods.consortium_id,
+        program_periods.period,
+{numerator}        {total(_flag(figure.filter, kpi.id))} as total
+    from program_periods
+    left join counts
+        on counts.consortium_id = program_periods.consortium_id
+        and counts.period = program_periods.period
+    group by program_periods.consortium_id, program_periods.period
+)"""
+
+
+def _final(kpi: Kpi) -> str:
+    figure = kpi.figure
+    # a sum, or counts looked up, are null where there is nothing to add: that is zero
+    empty_is_null = figure.measure == "sum" or figure.counts_from is not None
+    total = "coalesce(total, 0)" if empty_is_null else "total"
+    numerator = "coalesce(numerator, 0)" if empty_is_null else "numerator"
+    if figure.is_rate:
+        scale = "100 * " if kpi.unit == "percent" else ""
+        columns = (f"{scale}cast({numerator} as double) / nullif(total, 0)",
+                   f"cast({numerator} as double)", f"cast({total} as double)")
+    elif figure.divide_by is not None:
+        divisor = f"{figure.divide_by:g}"
+        columns = (f"cast({total} as double) / {divisor}", f"cast({total} as double)",
+                   f"cast({divisor} as double)")
+    else:
+        columns = (f"cast({total} as double)", "cast(null as double)", "cast(null as double)")
+    value, numerator, denominator = columns
+    return f"""final as (
+    select
+        consortium_id,
+        period,
+        {value} as value,
+        {numerator} as numerator,
+        {denominator} as denominator
+    from counted
+)"""
+
+
+def view_sql(kpi: Kpi) -> str:
+    """The SQL of the KPI's view: generated, or the hand-written file its entry names."""
+    figure = kpi.figure
+    if figure.sql is not None:
+        return figure.sql.read_text(encoding="utf-8")
+    if figure.counts_from:
+        counted = _counted_from_counts(kpi)
+    else:
+        counted = f"{_records(figure)},\n\n{_counted_from_records(figure)}"
+    steps = ",\n\n".join([PERIODS, counted, _final(kpi)])
+    about = textwrap.fill(f"{kpi.name_en}: {formula(kpi, 'en')}.", width=99,
+                          initial_indent="-- ", subsequent_indent="-- ")
+    return f"{about}\n{HEADER}\nwith {steps}\n\nselect * from final\n"
+
+
+def records_sql(kpi: Kpi) -> str:
+    """The records behind the KPI for one quarter and a consortium list (three parameters:
+    the period, whether every consortium counts, the consortium ids)."""
+    figure = kpi.figure
+    hidden = "consortium_id, is_counted" + (", period" if figure.date is None else "")
+    return f"""with {PERIODS},
+
+{_records(figure)}
+
+select
+    periods.consortium_id,
+    periods.period,
+    records.is_counted,
+    records.* exclude ({hidden})
+from periods
+inner join records
+    on {_join(figure, "    ")}
+where periods.period = ? and (? or list_contains(?, periods.consortium_id))
+order by all
+"""
+
+
+def formula(kpi: Kpi, language: str = "en") -> str:
+    """What the figure counts, in words built from the declaration ('en' or 'ko')."""
+    figure = kpi.figure
+    index = 1 if language == "ko" else 0
+    measure = MEASURE_WORDS[figure.measure][index].format(column=f"`{figure.column}`")
+    window = WINDOW_WORDS[figure.window][index]
+    if language == "ko":
+        text = f"`{figure.mart}`의 기록" + (f" 중 `{figure.filter}`인 기록" if figure.filter
+                                           else "") + f"의 {measure}, {window}"
+        if figure.is_rate:
+            text += f"; 분자는 그중 `{figure.numerator}`인 기록"
+        if figure.divide_by:
+            text += f", {figure.divide_by:g}로 나눔"
+        return text
+    text = f"{measure} of `{figure.mart}`" + (f" where `{figure.filter}`" if figure.filter
+                                             else "") + f", {window}"
+    if figure.is_rate:
+        text += f"; numerator: those where `{figure.numerator}`"
+    if figure.divide_by:
+        text += f", divided by {figure.divide_by:g}"
+    return text
