@@ -3,7 +3,8 @@
 Descriptions come from where each thing is defined, never from a second copy:
 - raw tables a consortium or the ministry fills, and their columns: the input contract
   (etl/contract.py), Korean header and English description;
-- KPI views: the KPI catalogue (warehouse/catalogue.toml), name and definition;
+- KPI views: the KPI catalogue (warehouse/catalogue.toml), name, definition and what the
+  figure counts (warehouse/kpi_sql.py);
 - every other view: the header comment of its SQL file;
 - everything else (log tables, derived columns of the views): warehouse/dictionary.toml, by
   column name, since a name means the same thing in every layer; `relation_column` entries there
@@ -95,8 +96,12 @@ def relation_description(name: str) -> Description | None:
         return _pair(entry)
     kpi = next((k for k in catalogue.kpis() if k.view == name), None)
     if kpi is not None:
-        return Description(f"{kpi.name_ko}: {kpi.definition_ko}",
-                           f"{kpi.name_en}: {kpi.definition_en}")
+        from warehouse.kpi_sql import formula
+
+        return Description(
+            f"{kpi.name_ko}: {kpi.definition_ko} 산출 방식: {formula(kpi, 'ko')}.",
+            f"{kpi.name_en}: {kpi.definition_en} Counted as: {formula(kpi, 'en')}. "
+            f"SQL: `python -m warehouse show-kpi {kpi.id}`.")
     source = _view_sources().get(name)
     return Description("", _view_header(source)) if source else None
 

@@ -207,8 +207,8 @@ def formula(kpi: Kpi, language: str = "en") -> str:
     measure = MEASURE_WORDS[figure.measure][index].format(column=f"`{figure.column}`")
     window = WINDOW_WORDS[figure.window][index]
     if language == "ko":
-        text = f"`{figure.mart}`의 기록" + (f" 중 `{figure.filter}`인 기록" if figure.filter
-                                           else "") + f"의 {measure}, {window}"
+        where = f" 중 `{figure.filter}`인 기록" if figure.filter else ""
+        text = f"`{figure.mart}`{where}의 {measure}, {window}"
         if figure.is_rate:
             text += f"; 분자는 그중 `{figure.numerator}`인 기록"
         if figure.divide_by:

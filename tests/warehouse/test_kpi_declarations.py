@@ -18,9 +18,11 @@ import duckdb
 import polars as pl
 import pytest
 
+import config
 from warehouse import build, catalogue, kpi_sql, store
 from warehouse.records import kpi_records
 
+REAL_CATALOGUE = config.PROJECT_ROOT / "warehouse" / "catalogue.toml"
 EXTRA = """
 [[kpi]]
 id = "students_with_orcid"
@@ -197,7 +199,7 @@ def extended(tiny_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     """The tiny warehouse rebuilt with the test catalogue in use."""
     folder = tmp_path_factory.mktemp("catalogue")
     test_catalogue = folder / "catalogue.toml"
-    real = catalogue.catalogue_file().read_text(encoding="utf-8")
+    real = REAL_CATALOGUE.read_text(encoding="utf-8")
     test_catalogue.write_text(real + EXTRA, encoding="utf-8")
     (folder / "kpi_months_per_student.sql").write_text(HAND_WRITTEN, encoding="utf-8")
     copy = folder / "warehouse.duckdb"
@@ -262,9 +264,9 @@ def test_a_declaration_the_generator_cannot_render_is_refused_by_name(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, figure: str, complaint: str) -> None:
     entry = EXTRA.split("[kpi.figure]")[0] + f"[kpi.figure]\n{figure}\n"
     path = tmp_path / "catalogue.toml"
-    path.write_text(catalogue.catalogue_file().read_text(encoding="utf-8") + entry,
-                    encoding="utf-8")
+    path.write_text(REAL_CATALOGUE.read_text(encoding="utf-8") + entry, encoding="utf-8")
     monkeypatch.setenv("OUTCOMES_KPI_CATALOGUE", str(path))
     with pytest.raises(ValueError, match="students_with_orcid") as error:
         catalogue.kpis()
     assert complaint in str(error.value)
+
