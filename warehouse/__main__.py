@@ -46,10 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "docs":
         from warehouse.dictionary_docs import write_dictionary_docs
-        from warehouse.kpi_docs import write_kpi_docs
+        from warehouse.kpi_docs import KPI_DOC, render_kpi_docs
 
         print(f"wrote {write_dictionary_docs()}")
-        print(f"wrote {write_kpi_docs()}")
+        KPI_DOC.write_text(render_kpi_docs(), encoding="utf-8")
+        print(f"wrote {KPI_DOC}")
         return 0
     if args.command == "show-kpi":
         return show_kpi(args.kpi_id, args.records)

@@ -7,8 +7,6 @@ Reviewers read the generated views here (or one at a time with `python -m wareho
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import config
 from warehouse import catalogue
 from warehouse.kpi_sql import formula, view_sql
@@ -58,9 +56,3 @@ def render_kpi_docs() -> str:
         lines += _section(entry)
     return "\n".join(lines)
 
-
-def write_kpi_docs(path: Path = KPI_DOC) -> Path:
-    """Write the document and return its path."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_kpi_docs(), encoding="utf-8")
-    return path
