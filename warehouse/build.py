@@ -4,7 +4,8 @@ Raw tables come from sql/raw/schema.sql (`create table if not exists`), views fr
 under sql/staging, sql/marts and sql/kpi (`create or replace view`), created in dependency order
 found from the SQL itself, so adding a view needs no list to update. Each catalogue KPI's view
 `kpi_<id>` is generated from its declaration (warehouse/kpi_sql.py) unless its entry names a
-hand-written file, and `kpi_value` is the union of them all. Checks under sql/checks return
+hand-written file, as are the marts of pre-computed counts the entries name (`counts_from`);
+`kpi_value` is the union of every KPI view. Checks under sql/checks return
 offending rows; a build with any offending row is refused. Every table, view and column then
 gets its description as a COMMENT (warehouse/dictionary.py), so the warehouse documents itself.
 """
@@ -79,14 +80,19 @@ def kpi_views() -> dict[str, str]:
     return {k.view: kpi_sql.view_sql(k) for k in catalogue.kpis()}
 
 
+def generated_sources() -> dict[str, str]:
+    """Every view or table generated from the catalogue: KPI views and `counts_from` marts."""
+    return {**kpi_sql.counts_marts(catalogue.kpis()), **kpi_views()}
+
+
 def _check_no_stray_kpi_file(files: dict[str, Path]) -> None:
     """A KPI view file the catalogue does not name would be silently replaced: refuse it."""
     named = {k.figure.sql.resolve() for k in catalogue.kpis() if k.figure.sql}
-    stray = [name for name in catalogue_views() if name in files
+    stray = [name for name in generated_sources() if name in files
              and files[name].resolve() not in named]
     if stray:
-        raise ValueError(f"KPI views generated from the catalogue also have a file: {stray}; "
-                         "delete the file, or name it as the entry's `sql`")
+        raise ValueError(f"views generated from the catalogue also have a file: {stray}; "
+                         "delete the file, or name it as the KPI entry's `sql`")
 
 
 def catalogue_views() -> set[str]:
@@ -146,7 +152,7 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
     files = view_files()
     _check_no_stray_kpi_file(files)
     sources = {name: path.read_text(encoding="utf-8") for name, path in files.items()}
-    sources.update(kpi_views())
+    sources.update(generated_sources())
     sources[GENERATED_UNION] = f"{MATERIALIZED}\n{kpi_union_sql()}"
     for name in _view_order(sources):
         _replace(con, name, sources[name])
@@ -180,7 +186,7 @@ def code_fingerprint() -> str:
     """A hash of the SQL, the catalogue and the dictionary: views are stale when it changes."""
     digest = hashlib.sha256(catalogue.catalogue_file().read_bytes())
     digest.update(dictionary.fingerprint_text().encode())
-    for name, sql in sorted(kpi_views().items()):
+    for name, sql in sorted(generated_sources().items()):
         digest.update(f"{name}\n{sql}".encode())
     for path in sorted(SQL_DIR.rglob("*.sql")):
         if path.parent.name == SAVED_QUERIES:

@@ -69,21 +69,27 @@ def raw_table_datasets() -> dict[str, Dataset]:
     return {table: by_name[dataset] for dataset, table in tables.items()}
 
 
-def _view_header(path: Path) -> str:
+def _view_header(sql: str) -> str:
     lines = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in sql.splitlines():
         if not line.startswith("--"):
             break
-        if not line.startswith("-- materialized:"):
+        if not line.startswith(("-- materialized:", "-- Generated from")):
             lines.append(line.removeprefix("--").strip())
     return " ".join(lines)
 
 
-@cache
-def _view_sources() -> dict[str, Path]:
-    from warehouse.build import view_files
+def _view_sources() -> dict[str, str]:
+    return _sources_for(catalogue.catalogue_file())
 
-    return view_files()
+
+@cache
+def _sources_for(catalogue_file: Path) -> dict[str, str]:
+    """Every view's SQL by name, generated ones included (they follow the catalogue in use)."""
+    from warehouse.build import generated_sources, view_files
+
+    texts = {name: path.read_text(encoding="utf-8") for name, path in view_files().items()}
+    return {**texts, **generated_sources()}
 
 
 def relation_description(name: str) -> Description | None:

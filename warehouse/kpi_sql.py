@@ -18,6 +18,7 @@ import textwrap
 
 from warehouse.catalogue import Figure, Kpi
 
+MATERIALIZED = "-- materialized: table"
 HEADER = "-- Generated from warehouse/catalogue.toml by warehouse/kpi_sql.py: do not edit."
 PERIODS = """periods as (
     select * from dim_consortium_period
@@ -95,23 +96,30 @@ def _counted_from_records(figure: Figure) -> str:
 )"""
 
 
-def _flag(condition: str | None, kpi_id: str) -> str:
-    if condition is not None and not condition.isidentifier():
-        raise ValueError(f"KPI {kpi_id}: with `counts_from`, filter and numerator must each be "
-                         f"one flag column of the counts, not {condition!r}")
-    return condition or "all"
+def _flags(kpi: Kpi) -> tuple[str, str | None]:
+    """The flags of the counts that give a KPI's total and (for a rate) its numerator."""
+    figure = kpi.figure
+    for condition in (figure.filter, figure.numerator):
+        if condition is not None and not condition.isidentifier():
+            raise ValueError(f"KPI {kpi.id}: with `counts_from`, filter and numerator must each "
+                             f"be one boolean column of {figure.mart}, not {condition!r}")
+    if figure.date is not None or figure.measure != "count_distinct":
+        raise ValueError(f"KPI {kpi.id}: `counts_from` counts distinct keys of a mart with a "
+                         "`period` column")
+    numerator = figure.numerator
+    if numerator and figure.filter:
+        numerator = f"{figure.filter}_and_{numerator}"
+    return figure.filter or "all", numerator
 
 
 def _counted_from_counts(kpi: Kpi) -> str:
     figure = kpi.figure
-    if figure.filter and figure.numerator:
-        raise ValueError(f"KPI {kpi.id}: `counts_from` takes a filter or a numerator, not both")
+    total_flag, numerator_flag = _flags(kpi)
 
     def total(flag: str) -> str:
         return f"sum(counts.record_count) filter (where counts.flag = '{flag}')"
 
-    numerator = (f"        {total(_flag(figure.numerator, kpi.id))} as numerator,\n"
-                 if figure.is_rate else "")
+    numerator = f"        {total(numerator_flag)} as numerator,\n" if numerator_flag else ""
     return f"""program_periods as (
     select consortium_id, period from periods
     union all
@@ -126,7 +134,7 @@ counted as (
     select
         program_periods.consortium_id,
         program_periods.period,
-{numerator}        {total(_flag(figure.filter, kpi.id))} as total
+{numerator}        {total(total_flag)} as total
     from program_periods
     left join counts
         on counts.consortium_id = program_periods.consortium_id
@@ -176,6 +184,99 @@ def view_sql(kpi: Kpi) -> str:
     about = textwrap.fill(f"{kpi.name_en}: {formula(kpi, 'en')}.", width=99,
                           initial_indent="-- ", subsequent_indent="-- ")
     return f"{about}\n{HEADER}\nwith {steps}\n\nselect * from final\n"
+
+
+def _column(expression: str) -> str:
+    """One select-list line, its alias on a line of its own when the line would be too long."""
+    line = f"        {expression}"
+    if len(line) < 100 or " as " not in expression:
+        return line
+    value, alias = expression.rsplit(" as ", 1)
+    return f"        {value}\n            as {alias}"
+
+
+def counts_sql(name: str, readers: list[Kpi]) -> str:
+    """A `counts_from` mart: distinct keys per consortium, quarter and flag, for its readers.
+
+    The program row ('ALL') is counted once from the distinct keys, a key flagged when any of
+    its consortia flags it, exactly as the grouping sets of the generated views count it.
+    """
+    figures = {(k.figure.mart, k.figure.column) for k in readers}
+    if len(figures) != 1:
+        raise ValueError(f"the KPIs reading {name} count different things: {sorted(figures)}")
+    (mart, key), = figures
+    conditions = {}
+    for entry in readers:
+        total, numerator = _flags(entry)
+        conditions[total] = total
+        if numerator:
+            conditions[numerator] = " and ".join(
+                c for c in (entry.figure.filter, entry.figure.numerator) if c)
+    flags = [flag for flag in sorted(conditions) if flag != "all"]
+    named = [f if conditions[f] == f else f"{conditions[f]} as {f}" for f in flags]
+    picked = "".join(f"{_column(column)},\n" for column in named)
+    program = "".join(f"{_column(f'bool_or({f}) as {f}')},\n" for f in flags)
+    counted = "".join(f",\n{_column(f'count(distinct {key}) filter (where {f}) as {f}')}"
+                      for f in flags)
+    unpivoted = ",\n        ".join(['"all"', *flags])
+    about = textwrap.fill(
+        f"Distinct {key} of {mart} per consortium, quarter and flag ('all' and each condition "
+        f"the KPIs reading it count), for {', '.join(k.id for k in readers)}. The program row "
+        "('ALL') counts each key once, flagged when any of its consortia flags it.",
+        width=99, initial_indent="-- ", subsequent_indent="-- ")
+    return f"""{MATERIALIZED}
+{about}
+{HEADER}
+with records as (
+    select
+        consortium_id,
+        period,
+{picked}        {key}
+    from {mart}
+),
+
+program_records as (
+    select
+        'ALL' as consortium_id,
+        period,
+{program}        {key}
+    from records
+    group by period, {key}
+),
+
+all_records as (
+    select * from records
+    union all
+    select * from program_records
+),
+
+counted as (
+    select
+        consortium_id,
+        period,
+        count(distinct {key}) as "all"{counted}
+    from all_records
+    group by consortium_id, period
+),
+
+final as (
+    unpivot counted
+    on
+        {unpivoted}
+    into name flag value record_count
+)
+
+select * from final
+"""
+
+
+def counts_marts(entries: tuple[Kpi, ...]) -> dict[str, str]:
+    """Every `counts_from` mart's SQL, by name, generated from the KPIs that read it."""
+    readers: dict[str, list[Kpi]] = {}
+    for entry in entries:
+        if entry.figure.counts_from:
+            readers.setdefault(entry.figure.counts_from, []).append(entry)
+    return {name: counts_sql(name, kpis) for name, kpis in readers.items()}
 
 
 def records_sql(kpi: Kpi) -> str:
