@@ -5,7 +5,8 @@ new version only when the live one was built from other SQL or another catalogue
 `python -m warehouse export-lake <dir>` writes or updates the open Parquet lake (warehouse/lake.py).
 `python -m warehouse docs` writes docs/data-dictionary.md from the built warehouse and
 docs/kpis.md from the catalogue.
-`python -m warehouse show-kpi <id>` prints the SQL of a KPI's view (`--records`: its drill-down).
+`python -m warehouse show-kpi <id>` prints the SQL of a KPI's view (`--records`: its drill-down;
+`--by <column>`: the figure broken down by a column of its mart).
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from warehouse import store
 from warehouse.build import BuildError
 
 
-def show_kpi(kpi_id: str, records: bool) -> int:
-    """Print one KPI's view SQL (or its records' SQL); 2 for an id not in the catalogue."""
+def show_kpi(kpi_id: str, records: bool, by: str | None = None) -> int:
+    """Print one KPI's view SQL (its records', or broken down `by` a column); 2 for an id
+    not in the catalogue."""
     from warehouse import catalogue, kpi_sql
 
     if kpi_id not in catalogue.kpi_ids():
@@ -27,7 +29,7 @@ def show_kpi(kpi_id: str, records: bool) -> int:
               f"{', '.join(sorted(catalogue.kpi_ids()))}", file=sys.stderr)
         return 2
     entry = catalogue.kpi(kpi_id)
-    print(kpi_sql.records_sql(entry) if records else kpi_sql.view_sql(entry), end="")
+    print(kpi_sql.records_sql(entry) if records else kpi_sql.view_sql(entry, by), end="")
     return 0
 
 
@@ -41,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     show.add_argument("kpi_id", help="a KPI id of warehouse/catalogue.toml")
     show.add_argument("--records", action="store_true",
                       help="print the drill-down's SQL (its records) instead")
+    show.add_argument("--by", metavar="COLUMN",
+                      help="break the figure down by a column of the KPI's mart")
     lake = commands.add_parser("export-lake", help="write the warehouse as partitioned Parquet")
     lake.add_argument("target", type=Path, help="the lake folder (created if missing)")
     args = parser.parse_args(argv)
@@ -53,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {KPI_DOC}")
         return 0
     if args.command == "show-kpi":
-        return show_kpi(args.kpi_id, args.records)
+        return show_kpi(args.kpi_id, args.records, args.by)
     if args.command == "export-lake":
         from warehouse.lake import export_lake
 

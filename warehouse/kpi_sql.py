@@ -14,6 +14,7 @@ drill-down binds the quarter and consortia as parameters.
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 
 from warehouse.catalogue import Figure, Kpi
@@ -81,18 +82,22 @@ def _aggregate(figure: Figure, where: str = "") -> str:
     return f"{expression} filter (where {where})" if where else expression
 
 
-def _counted_from_records(figure: Figure) -> str:
+def _counted_from_records(figure: Figure, by: str | None = None) -> str:
     numerator = (f"        {_aggregate(figure, 'records.is_counted')} as numerator,\n"
                  if figure.is_rate else "")
+    column, key = (f"        records.{by},\n", f", records.{by}") if by else ("", "")
+    sets = [f"(periods.consortium_id, periods.period{key})", f"(periods.period{key})"]
+    grouping = (f"({', '.join(sets)})" if not by
+                else "(\n        " + ",\n        ".join(sets) + "\n    )")
     return f"""counted as (
     select
         coalesce(periods.consortium_id, 'ALL') as consortium_id,
         periods.period,
-{numerator}        {_aggregate(figure)} as total
+{column}{numerator}        {_aggregate(figure)} as total
     from periods
     left join records
         on {_join(figure)}
-    group by grouping sets ((periods.consortium_id, periods.period), (periods.period))
+    group by grouping sets {grouping}
 )"""
 
 
@@ -143,7 +148,7 @@ counted as (
 )"""
 
 
-def _final(kpi: Kpi) -> str:
+def _final(kpi: Kpi, by: str | None = None) -> str:
     figure = kpi.figure
     # a sum, or counts looked up, are null where there is nothing to add: that is zero
     empty_is_null = figure.measure == "sum" or figure.counts_from is not None
@@ -163,7 +168,7 @@ def _final(kpi: Kpi) -> str:
     return f"""final as (
     select
         consortium_id,
-        period,
+        period,{f"{chr(10)}        {by}," if by else ""}
         {value} as value,
         {numerator} as numerator,
         {denominator} as denominator
@@ -171,17 +176,26 @@ def _final(kpi: Kpi) -> str:
 )"""
 
 
-def view_sql(kpi: Kpi) -> str:
-    """The SQL of the KPI's view: generated, or the hand-written file its entry names."""
+def view_sql(kpi: Kpi, by: str | None = None) -> str:
+    """The SQL of the KPI's view: generated, or the hand-written file its entry names.
+
+    `by` names a column of the KPI's mart to break the figure down by (one row per value, per
+    consortium and quarter); a breakdown always counts from the records.
+    """
     figure = kpi.figure
+    if by is not None and (not by.isidentifier() or figure.sql is not None):
+        raise ValueError(f"KPI {kpi.id}: cannot break down by {by!r}")
     if figure.sql is not None:
         return figure.sql.read_text(encoding="utf-8")
-    if figure.counts_from:
+    if figure.counts_from and by is None:
         counted = _counted_from_counts(kpi)
     else:
-        counted = f"{_records(figure)},\n\n{_counted_from_records(figure)}"
-    steps = ",\n\n".join([PERIODS, counted, _final(kpi)])
-    about = textwrap.fill(f"{kpi.name_en}: {formula(kpi, 'en')}.", width=99,
+        counted = f"{_records(figure)},\n\n{_counted_from_records(figure, by)}"
+        if figure.counts_from:
+            kpi = dataclasses.replace(kpi, figure=dataclasses.replace(figure, counts_from=None))
+    steps = ",\n\n".join([PERIODS, counted, _final(kpi, by)])
+    about = textwrap.fill(f"{kpi.name_en}: {formula(kpi, 'en')}"
+                          f"{f', by {by}' if by else ''}.", width=99,
                           initial_indent="-- ", subsequent_indent="-- ")
     return f"{about}\n{HEADER}\nwith {steps}\n\nselect * from final\n"
 

@@ -270,3 +270,23 @@ def test_a_declaration_the_generator_cannot_render_is_refused_by_name(
         catalogue.kpis()
     assert complaint in str(error.value)
 
+
+
+def test_a_kpi_broken_down_by_a_column_of_its_mart_adds_up_to_its_parts(
+        tiny_warehouse: Path) -> None:
+    con = duckdb.connect(str(store.current_file(tiny_warehouse)), read_only=True)
+    try:
+        rows = con.sql(kpi_sql.view_sql(catalogue.kpi("active_students"), by="degree_level"))
+        found = {(c, p, level): value for c, p, level, value in rows.select(
+            "consortium_id, period, degree_level, value").fetchall()}
+    finally:
+        con.close()
+    # vaiv 2024-Q4: S1 and S8 Masters, S2 PhD and S3 integrated; 2025-Q2 program-wide: S6 and
+    # 42maru's M1 Masters, S2 and S3 on the PhD track
+    assert (found[("vaiv", "2024-Q4", "MS")], found[("vaiv", "2024-Q4", "PhD")]) == (2, 2)
+    assert (found[("ALL", "2025-Q2", "MS")], found[("ALL", "2025-Q2", "PhD")]) == (2, 2)
+
+
+def test_a_breakdown_refuses_what_is_not_a_column_name() -> None:
+    with pytest.raises(ValueError, match="active_students"):
+        kpi_sql.view_sql(catalogue.kpi("active_students"), by="1; drop table x")
