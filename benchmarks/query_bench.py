@@ -40,6 +40,8 @@ class KpiFigures:
     sqlite_p95: float
     app_p50: float
     app_p95: float
+    #: rows of the tables the view reads (what the SQLite copy holds for it)
+    rows_read: int = 0
 
     @property
     def sqlite_ratio(self) -> float:
@@ -152,7 +154,9 @@ def measure_kpis(warehouse_dir: Path, work: Path, runs: int) -> list[KpiFigures]
         view = _ms(timings(partial(_fetch, con, sql), runs, warmup=1))
         on_sqlite = _ms(timings(partial(_fetch, lite, lite_sql), runs, warmup=1))
         app = _ms(timings(partial(queries.trend, kpi_id, None, reader), runs, warmup=1))
-        figures.append(KpiFigures(kpi_id, *view, *on_sqlite, *app))
+        rows = sum(con.execute(f"select count(*) from {table}").fetchone()[0]
+                   for table in tables_read(sql))
+        figures.append(KpiFigures(kpi_id, *view, *on_sqlite, *app, rows))
     reader.close()
     lite.close()
     con.close()
