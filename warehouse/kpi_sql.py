@@ -5,8 +5,10 @@ the records the KPI counts, aggregated per consortium and quarter, with grouping
 program row ('ALL', where a record shared by consortia counts once when the measure is a
 distinct count). The drill-down selects from the same `records` step with the same join, so it
 lists exactly what the figure counts. A KPI declaring `counts_from` reads a mart of pre-computed
-counts (with its own 'ALL' rows) instead, and its records still come from its mart. A KPI with
-`sql` is hand-written; its records are declared all the same.
+counts instead (distinct keys per consortium, quarter and flag, the 'ALL' rows counted once),
+which is generated here too from every entry naming it, so a large mart is aggregated once per
+load rather than on every query; its records still come from its mart. A KPI with `sql` is
+hand-written; its records are declared all the same.
 
 Mart, column and condition texts are the project's own (catalogue.toml), never a user's: the
 drill-down binds the quarter and consortia as parameters.
