@@ -290,3 +290,13 @@ def test_a_kpi_broken_down_by_a_column_of_its_mart_adds_up_to_its_parts(
 def test_a_breakdown_refuses_what_is_not_a_column_name() -> None:
     with pytest.raises(ValueError, match="active_students"):
         kpi_sql.view_sql(catalogue.kpi("active_students"), by="1; drop table x")
+
+
+def test_a_file_beside_a_generated_kpi_view_is_refused_not_silently_replaced(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sql = tmp_path / "sql"
+    shutil.copytree(build.SQL_DIR, sql)
+    (sql / "kpi" / "kpi_active_students.sql").write_text("select 1 as value\n", encoding="utf-8")
+    monkeypatch.setattr(build, "SQL_DIR", sql)
+    with duckdb.connect() as con, pytest.raises(ValueError, match="kpi_active_students"):
+        build.create_views(con)
