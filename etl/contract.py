@@ -243,7 +243,7 @@ TARGETS = Dataset(
     "targets", "목표",
     "Targets agreed with the ministry, overriding the call's floors for a KPI.",
     columns=(
-        Column("kpi_id", "지표ID", "text", "KPI id from the catalogue (docs/kpi-catalogue.md)."),
+        Column("kpi_id", "지표ID", "text", "KPI id from the catalogue (docs/kpis.md)."),
         Column("program_year", "사업연차", "int", "Program year the target applies to.",
                aliases=("연차",), min_value=1, max_value=10),
         Column("target_value", "목표값", "number", "Target value, in the KPI's unit.",

@@ -96,6 +96,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "name_en": ("영문 이름", "English name"),
     "numerator": ("분자", "Numerator"),
     "denominator": ("분모", "Denominator"),
+    "counted_as": ("산출 방식", "How it is counted"),
+    "kpi_sql": ("SQL", "SQL"),
     "unit": ("단위", "Unit"),
     "direction": ("좋은 방향", "Direction of good"),
     "direction_up": ("높을수록 좋음", "Higher is better"),
