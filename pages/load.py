@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from etl.report import summary_rows
-from ui.i18n import t
+from ui.i18n import language, t
 from ui.uploads import UploadRefused, check_or_load
 from ui.widgets import download_buttons
 
@@ -28,9 +28,9 @@ def progress(done: int, total: int, label: str) -> None:
 dry_run = not st.toggle(t("load_publish"), key="load-publish")
 try:
     report, journal = check_or_load(upload.getvalue(), dry_run=dry_run, loaded_by=who,
-                                    progress=progress)
+                                    progress=progress, file_name=upload.name)
 except UploadRefused as error:
-    st.error(f"{t('load_refused')}: {error}", icon=":material/block:")
+    st.error(f"{t('load_refused')}: {error.message(language())}", icon=":material/block:")
     st.stop()
 
 rows = pl.DataFrame(summary_rows(report))

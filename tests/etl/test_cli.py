@@ -85,7 +85,7 @@ def broken_submissions(root: Path) -> dict[str, str]:
         (folder / "submission.toml").write_text(text, encoding="utf-8")
         for file_name, content in files.get(case, {}).items():
             (folder / file_name).write_bytes(content)
-        names[case] = f"vaiv {period}" if period else str(folder)
+        names[case] = f"vaiv {period}" if period else f"{root.name}/{case}"
     (root / "scratch.xlsx").unlink()
     return names
 
