@@ -33,17 +33,19 @@ except UploadRefused as error:
     st.error(f"{t('load_refused')}: {error.message(language())}", icon=":material/block:")
     st.stop()
 
-rows = pl.DataFrame(summary_rows(report))
-st.dataframe(rows, hide_index=True)
+if report.results:  # a load that stopped before any submission has no rows to show
+    st.dataframe(pl.DataFrame(summary_rows(report)), hide_index=True)
 for result in report.results:
     for problem in result.problems:
         st.error(str(problem), icon=":material/error:")
     if result.rejections.height:
-        st.subheader(f"{t('load_rejections')}: {result.folder.name}")
+        st.subheader(f"{t('load_rejections')}: {result.shown}")
         table = result.rejections.drop("reason_code")
         st.dataframe(table, hide_index=True)
-        download_buttons(table, f"rejections-{result.folder.name}", key=f"rej-{result.folder}")
-if report.dry_run:
+        download_buttons(table, f"rejections-{result.folder.name}", key=f"rej-{result.shown}")
+if report.stopped:
+    st.error(report.stopped[0 if language() == "en" else 1], icon=":material/block:")
+elif report.dry_run:
     st.info(t("load_checked"), icon=":material/fact_check:")
 elif report.warehouse_file:
     st.success(t("load_published", name=report.warehouse_file.name), icon=":material/done_all:")

@@ -148,3 +148,24 @@ def test_an_archive_escaping_its_folder_is_refused(tmp_path: Path) -> None:
 def test_something_that_is_not_a_zip_is_refused() -> None:
     with pytest.raises(UploadRefused, match="not a zip"):
         check_or_load(b"%PDF-1.7", dry_run=True, loaded_by="test")
+
+
+def test_the_load_page_shows_a_stopped_load_without_an_empty_table(
+        tiny_warehouse: Path) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from ui.launch import route_apptest_like_launch
+
+    route_apptest_like_launch()
+    app = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "dashboard.py"),
+                            default_timeout=60)
+    app.query_params["lang"] = "en"
+    app.run()
+    app.switch_page("pages/load.py").run()
+    archive = one_member(b"vaiv/2026-Q3/notes.txt", b"no manifest here")
+    app.file_uploader(key="submission-zip").set_value(("vaiv-q3.zip", archive,
+                                                        "application/zip")).run()
+    assert not app.exception, app.exception
+    assert len(app.dataframe) == 0
+    assert [e.value for e in app.error] == [
+        "vaiv-q3: no submission.toml in this folder or below it"]
