@@ -7,8 +7,8 @@ import streamlit as st
 
 from etl.report import summary_rows
 from ui.i18n import language, t
+from ui.tables import table
 from ui.uploads import UploadRefused, check_or_load
-from ui.widgets import download_buttons
 
 st.title(t("load_title"))
 st.caption(t("load_help"))
@@ -34,15 +34,14 @@ except UploadRefused as error:
     st.stop()
 
 if report.results:  # a load that stopped before any submission has no rows to show
-    st.dataframe(pl.DataFrame(summary_rows(report)), hide_index=True)
+    table(pl.DataFrame(summary_rows(report)), key="load-summary")
 for result in report.results:
     for problem in result.problems:
         st.error(str(problem), icon=":material/error:")
     if result.rejections.height:
         st.subheader(f"{t('load_rejections')}: {result.shown}")
-        table = result.rejections.drop("reason_code")
-        st.dataframe(table, hide_index=True)
-        download_buttons(table, f"rejections-{result.folder.name}", key=f"rej-{result.shown}")
+        table(result.rejections.drop("reason_code"), name=f"rejections-{result.folder.name}",
+              key=f"rej-{result.shown}")
 if report.stopped:
     st.error(report.stopped[0 if language() == "en" else 1], icon=":material/block:")
 elif report.dry_run:

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from shown import shown
 from streamlit.testing.v1 import AppTest
 
 from ui.navigation import PAGES as REGISTERED
@@ -115,7 +116,7 @@ def test_consortium_page_offers_its_scorecard_for_download() -> None:
 
 def test_english_scorecard_table_names_kpis_and_statuses_in_english() -> None:
     app = open_app({"lang": "en"})
-    table = app.dataframe[-1].value
+    table = shown(app.dataframe[-1])
     assert "Active students" in set(table["KPI"]), table["KPI"].unique()
     assert set(table["Status"].dropna()) <= {"On track", "At risk", "Behind", "No target",
                                              "No data"}

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from shown import shown
 from streamlit.testing.v1 import AppTest
 
 from ui.workbench import export_bytes
@@ -103,7 +104,7 @@ def test_a_saved_query_loads_and_runs_in_one_click() -> None:
 def test_the_schema_browser_shows_columns_types_and_descriptions() -> None:
     app = open_workbench()
     app.selectbox(key="schema_relation").set_value("fct_degree").run()
-    columns = pl.from_pandas(app.dataframe[-1].value)
+    columns = pl.from_pandas(shown(app.dataframe[-1]))
     assert columns.columns == ["열", "형식", "설명"]
     assert columns.row(0)[:2] == ("consortium_id", "VARCHAR")
     assert columns["설명"].null_count() == 0
