@@ -85,3 +85,20 @@ def test_a_kpi_cards_link_opens_its_definition_in_the_glossary(page: Page, app_u
     expect(chosen).to_contain_text("참여 학생 수")
     expect(chosen.locator("details")).to_have_attribute("open", "")
     no_error_box(page)
+
+
+def test_the_sql_editor_completes_a_table_name_and_runs_on_ctrl_enter(page: Page,
+                                                                       app_url: str) -> None:
+    open_page(page, f"{app_url}/sql")
+    editor = page.frame_locator("iframe[title*='code_editor']")
+    editor.locator(".ace_content").first.click()
+    page.keyboard.type("select count(*) as degrees from fct_degr")
+    expect(editor.locator(".ace_autocomplete")).to_contain_text("fct_degree")
+    page.keyboard.press("Enter")
+    expect(editor.locator(".ace_content").first).to_contain_text("from fct_degree")
+    expect(editor.locator(".ace_keyword").first).to_have_text("select")
+    page.keyboard.press("Escape")  # close any completion list still open
+    page.keyboard.press("Control+Enter")
+    expect(page.get_by_text("1행 · ", exact=False)).to_be_visible(timeout=30_000)
+    expect(page).to_have_url(re.compile(r"[?&]sql=select"))
+    no_error_box(page)
