@@ -13,35 +13,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from zips import UTF8_FLAG, RawNameInfo, zipped
 
 from ui.uploads import UploadRefused, check_or_load
 from warehouse import store
-
-UTF8_FLAG = 0x800
-
-
-class RawNameInfo(zipfile.ZipInfo):
-    """A member whose name is written as the given bytes, with the UTF-8 flag as given."""
-
-    def __init__(self, raw_name: bytes, utf8_flag: bool) -> None:
-        super().__init__(raw_name.decode("cp437"))
-        self.raw_name, self.utf8_flag = raw_name, utf8_flag
-        self.compress_type = zipfile.ZIP_DEFLATED
-
-    def _encodeFilenameFlags(self) -> tuple[bytes, int]:  # noqa: N802 - zipfile's own name
-        flags = self.flag_bits | UTF8_FLAG if self.utf8_flag else self.flag_bits & ~UTF8_FLAG
-        return self.raw_name, flags
-
-
-def zipped(folder: Path, encoding: str = "utf-8") -> bytes:
-    """The folder zipped with names in `encoding`: UTF-8 flagged, anything else unflagged."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as bundle:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                name = path.relative_to(folder).as_posix().encode(encoding)
-                bundle.writestr(RawNameInfo(name, encoding == "utf-8"), path.read_bytes())
-    return buffer.getvalue()
 
 
 def one_member(raw_name: bytes, data: bytes, utf8_flag: bool = False,
