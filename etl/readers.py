@@ -17,7 +17,7 @@ from pathlib import Path
 import fastexcel
 import polars as pl
 
-from etl.contract import PUBLICATIONS, Dataset, dataset_for_source
+from contract import PUBLICATIONS, Dataset, dataset_for_source
 from etl.problems import FileProblem, first_line
 
 ROW = "_row"

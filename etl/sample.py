@@ -29,7 +29,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 import config
-from etl.contract import DESTINATIONS, DISPATCHES, PROJECTS, STUDENTS, TARGETS, Dataset
+from contract import DESTINATIONS, DISPATCHES, PROJECTS, STUDENTS, TARGETS, Dataset
 
 Period = tuple[int, int]
 Row = dict[str, str | int | date | None]

@@ -15,7 +15,7 @@ from datetime import date
 
 import polars as pl
 
-from etl.contract import Column, Dataset
+from contract import Column, Dataset
 from etl.institutions import match_names, name_token
 from etl.readers import ROW, RawTable
 

@@ -22,9 +22,9 @@ import pytest
 import xlsxwriter
 from tiny_program import write_tiny_program
 
+from contract import DISPATCHES
 from etl import load as load_module
 from etl.__main__ import main
-from etl.contract import DISPATCHES
 from etl.load import load
 from warehouse import queries, store
 from warehouse.connection import Reader

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import xlsxwriter
 
-from etl.contract import DISPATCHES, STUDENTS
+from contract import DISPATCHES, STUDENTS
 from etl.problems import FileProblem
 from etl.publication_readers import project_numbers, read_publication_file
 from etl.readers import ROW, decode_text, read_csv, read_file, read_xlsx

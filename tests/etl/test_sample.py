@@ -18,7 +18,7 @@ import fastexcel
 import pytest
 
 import config
-from etl.contract import DESTINATIONS, PROJECTS, STUDENTS
+from contract import DESTINATIONS, PROJECTS, STUDENTS
 from etl.sample import generate
 
 LAST_PERIOD = (2026, 3)

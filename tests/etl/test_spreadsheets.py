@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import xlsxwriter
 
-from etl.contract import DISPATCHES
+from contract import DISPATCHES
 from etl.problems import FileProblem
 from etl.readers import ROW, read_csv, read_file, read_xlsx
 from etl.reference import read_reference
