@@ -9,10 +9,10 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from presentation.format import format_date, relabelled
 from ui import data
 from ui.charts import trend_figure
 from ui.filters import consortium_label, current, url_selectbox
-from ui.format import format_date, relabelled
 from ui.i18n import language, t
 from ui.tables import table
 from ui.widgets import card_grid, empty_state, status_text

@@ -10,10 +10,10 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from presentation.format import relabelled
 from ui import data
 from ui.charts import status_matrix_figure, trend_figure
 from ui.filters import consortium_label, current, url_selectbox
-from ui.format import relabelled
 from ui.i18n import language, t, text_in
 from ui.tables import table
 from ui.widgets import card_grid, empty_state, status_text

@@ -5,9 +5,9 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from presentation.format import relabelled
 from ui import snapshots
 from ui.filters import url_selectbox
-from ui.format import relabelled
 from ui.i18n import language, t
 from ui.tables import table
 from ui.widgets import card_grid, empty_state

@@ -16,8 +16,8 @@ from collections.abc import Mapping
 import polars as pl
 import streamlit as st
 
+from presentation.format import format_value
 from ui import data
-from ui.format import format_value
 from ui.i18n import language, t
 from ui.widgets import download_buttons
 

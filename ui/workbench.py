@@ -31,7 +31,7 @@ EXPORTS = {"csv": ("download_csv", "text/csv"),
 def _flat(frame: pl.DataFrame) -> pl.DataFrame:
     """Lists and structs as text, for CSV and Excel, which hold only flat values.
 
-    Converted in this thread, not by a callback inside polars (see ui.format.relabelled).
+    Converted in this thread, not by a callback inside polars (see presentation.format.relabelled).
     """
     nested = [n for n, dtype in frame.schema.items() if dtype.is_nested()]
     return frame.with_columns(
