@@ -21,9 +21,10 @@ from pathlib import Path
 import polars as pl
 
 import config
+from etl.files import read_file
 from etl.institutions import name_token
 from etl.problems import ROW_REASONS, FileProblem, first_line
-from etl.readers import ROW, read_file
+from etl.readers import ROW
 from etl.reference import Reference, read_reference
 from etl.submission import Submission, find_submissions, read_manifest
 from etl.transform import to_raw

@@ -13,9 +13,10 @@ import pytest
 import xlsxwriter
 
 from contract import DISPATCHES, STUDENTS
+from etl.files import read_file
 from etl.problems import FileProblem
 from etl.publication_readers import project_numbers, read_publication_file
-from etl.readers import ROW, decode_text, read_csv, read_file, read_xlsx
+from etl.readers import ROW, decode_text, read_csv, read_xlsx
 
 HEADER = ",".join(c.korean for c in DISPATCHES.columns)
 ROW_TEXT = "10000002,김철수,바이브컴퍼니,2025-04-01,2025-05-31"
