@@ -95,6 +95,14 @@ def _units(frame: pl.DataFrame, given: Mapping[str, str] | None) -> dict[str, st
     return {**units, **(given or {})}
 
 
+def _title(column: str, i18n_key: str | None, dictionary: tuple[str, str, str],
+           lang: str) -> str:
+    """The page's label for a column if it gives one, else the data dictionary's."""
+    if i18n_key:
+        return t(i18n_key)
+    return dictionary[0] if lang == "ko" else dictionary[1]
+
+
 def table(frame: pl.DataFrame, labels: Mapping[str, str | None] | None = None, *, key: str,
           name: str | None = None, units: Mapping[str, str] | None = None,
           row_unit: str | None = None, titles: Mapping[str, str] | None = None) -> None:
@@ -108,13 +116,9 @@ def table(frame: pl.DataFrame, labels: Mapping[str, str | None] | None = None, *
     lang = language()
     columns = list(labels) if labels is not None else [c for c in frame.columns if c != row_unit]
     dictionary = data.column_labels(tuple(columns))
-    titles_given, titles, helps = titles, {}, {}
-    for column in columns:
-        ko, en, described = dictionary[column]
-        key_ = (labels or {}).get(column)
-        titles[column] = t(key_) if key_ else (ko if lang == "ko" else en)
-        titles[column] = (titles_given or {}).get(column, titles[column])
-        helps[column] = described or None
+    helps = {c: dictionary[c][2] or None for c in columns}
+    titles = {c: (titles or {}).get(c) or _title(c, (labels or {}).get(c), dictionary[c], lang)
+              for c in columns}
     chosen = frame.select([*columns, *([row_unit] if row_unit else [])])
     unit_map = {c: u for c, u in _units(chosen, units).items() if c in columns}
     shown = display_frame(chosen, unit_map, row_unit, lang).select(columns)
