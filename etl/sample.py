@@ -32,7 +32,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 import config
-from etl.contract import DESTINATIONS, DISPATCHES, PROJECTS, STUDENTS, Dataset
+from contract import DESTINATIONS, DISPATCHES, PROJECTS, STUDENTS, TARGETS, Dataset
 from etl.grants import twin_of
 
 Period = tuple[int, int]
@@ -799,6 +799,66 @@ def write_consortium(out: Path, rng: random.Random, sim: Simulation) -> None:
         write_bibtex(folder / "publications.bib", rng, [p for q, p in sim.papers if q == period])
 
 
+# --- agreed targets --------------------------------------------------------------------------
+# Each consortium agrees its targets with the ministry at the start of every program year and
+# sends them with that year's first quarterly submission. The plan below is a typical
+# consortium's, per program year (None: no target that year); each consortium's ambition varies
+# around it. Counts grow with --scale, rates do not. Targets draw on a random generator of their
+# own, so adding them changes no other file of the sample.
+
+TARGETS_FILE = "성과목표.csv"
+TARGET_PLAN: dict[str, tuple[float | None, ...]] = {
+    "active_students": (30, 50, 65, 65), "active_ms_students": (20, 32, 40, 40),
+    "active_phd_students": (10, 18, 25, 25), "degrees_awarded": (None, 10, 25, 30),
+    "dispatched_researchers": (None, 4, 5, 5), "dispatch_person_months": (None, 12, 16, 18),
+    "active_joint_projects": (2, 3, 3, 3), "participating_universities": (3, 4, 4, 4),
+    "acknowledged_publications": (12, 30, 36, 40), "top_venue_publications": (1, 3, 4, 5),
+    "student_fte": (15, 35, 50, 55), "employment_rate_6m": (None, 80, 80, 85),
+    "employment_rate_12m": (None, None, 85, 85), "destination_coverage_6m": (None, 95, 95, 95),
+    "destination_coverage_12m": (None, None, 95, 95), "continuation_rate": (90, 95, 95, 95),
+    "ai_industry_share": (None, 60, 60, 65), "consortium_hire_rate": (None, 30, 30, 35),
+    "student_first_author_share": (50, 60, 60, 65),
+    "industry_coauthorship_share": (30, 40, 40, 45), "open_access_share": (50, 60, 60, 65),
+    "orcid_coverage": (80, 90, 95, 95), "doi_coverage": (80, 90, 95, 95),
+}
+#: rates are percentages; every other KPI of the plan is a count or an amount
+TARGET_RATES = {k for k in TARGET_PLAN if k.endswith(("_rate", "_share", "_coverage"))
+                or "_rate_" in k or "_coverage_" in k}
+
+
+def target_rows(consortium_id: str, program_year: int, scale: int) -> list[Row]:
+    """One consortium's agreed targets for one program year."""
+    rng = random.Random(f"targets:{consortium_id}:{program_year}")
+    ambition = rng.uniform(0.9, 1.15)
+    rows: list[Row] = []
+    for kpi_id, plan in TARGET_PLAN.items():
+        base = plan[min(program_year, len(plan)) - 1]
+        if base is None:
+            continue
+        if kpi_id in TARGET_RATES:
+            value = min(100.0, round(base * ambition))
+        else:
+            value = max(1, round(base * ambition * scale))
+        rows.append({"kpi_id": kpi_id, "program_year": program_year, "target_value": value})
+    return rows
+
+
+def write_targets(out: Path, sim: Simulation, scale: int) -> None:
+    """The targets file in the first submission of each of the consortium's program years."""
+    start = sim.consortium.start.year
+    for period in periods(sim.first_period):
+        if period != sim.first_period and period[1] != 1:
+            continue
+        program_year = period[0] - start + 1
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow([c.korean for c in TARGETS.columns])
+        for row in target_rows(sim.consortium.id, program_year, scale):
+            writer.writerow([row[c.name] for c in TARGETS.columns])
+        path = out / sim.consortium.id / label(period) / TARGETS_FILE
+        path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
+
+
 def summary(sim: Simulation) -> dict[str, int]:
     return {"students": len(sim.students), "publications": len({p for _, p in sim.papers}),
             "publication_entries": len(sim.papers), "dispatches": len(sim.dispatches),
@@ -814,6 +874,7 @@ def generate(out: Path = config.SAMPLE_DIR, seed: int = 7, scale: int = 1,
     for sim in sims:
         shutil.rmtree(out / sim.consortium.id, ignore_errors=True)
         write_consortium(out, rng, sim)
+        write_targets(out, sim, scale)
     return {sim.consortium.id: summary(sim) for sim in sims}
 
 

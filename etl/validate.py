@@ -15,8 +15,8 @@ from datetime import date
 
 import polars as pl
 
+from contract import Column, Dataset
 from etl import grants
-from etl.contract import Column, Dataset
 from etl.distinct import distinct_mapping, map_distinct
 from etl.institutions import match_names, name_token
 from etl.readers import ROW, RawTable

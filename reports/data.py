@@ -12,9 +12,9 @@ from typing import Any
 
 import polars as pl
 
+from presentation.format import format_value
 from reports.disclosure import FLAG, RULES, DisclosureRules, protect
 from reports.text import label
-from ui.format import format_value
 from warehouse import catalogue
 
 PROGRAM = "ALL"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from etl.contract import DESTINATIONS, DISPATCHES, PROJECTS, STUDENTS, TARGETS, Dataset
+from contract import DESTINATIONS, DISPATCHES, PROJECTS, STUDENTS, TARGETS, Dataset
 
 Row = dict[str, object]
 

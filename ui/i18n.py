@@ -141,6 +141,8 @@ TEXT: dict[str, tuple[str, str]] = {
                   "{display:,} rows on screen, up to {cap:,} rows in downloads. The query is "
                   "kept in the address, so a link shares it."),
     "sql_editor": ("SQL 조회문", "SQL query"),
+    "sql_editor_keys": ("Ctrl+Enter 실행 · Ctrl+Space 이름 완성",
+                        "Ctrl+Enter runs · Ctrl+Space completes names"),
     "sql_placeholder": ("SQL을 입력하거나 저장된 조회를 고르세요.",
                         "Type SQL, or pick a saved query."),
     "sql_run": ("실행", "Run"),

@@ -372,3 +372,27 @@ def freshness(period: str, consortium_ids: list[str] | None = None,
         f"where {CHOSEN.format(alias='c')} or c.data_until_date is null "
         "order by c.start_date, c.consortium_id",
         [period, *_chosen(consortium_ids)])
+
+
+def column_labels(columns: list[str]) -> dict[str, tuple[str, str, str]]:
+    """Column -> (Korean label, English label, English description) from the data dictionary.
+
+    The Korean label is the dictionary's Korean name; the English label is the column name in
+    words (the dictionary's English text is a sentence, shown as the column's tooltip).
+    """
+    from warehouse.dictionary import column_description
+
+    labels = {}
+    for column in columns:
+        described = column_description("", column)
+        english = _in_words(column)
+        labels[column] = ((described.ko if described and described.ko else english), english,
+                          described.en if described else "")
+    return labels
+
+
+def _in_words(column: str) -> str:
+    words = column.split("_")
+    suffix = {"id": "ID", "pct": "(%)", "krw": "(KRW)", "ids": "IDs"}
+    text = " ".join(suffix.get(w, w) for w in words)
+    return text[:1].upper() + text[1:]

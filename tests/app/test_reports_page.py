@@ -13,6 +13,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from shown import shown
 from streamlit.testing.v1 import AppTest
 
 from reports.snapshots import SCORECARD
@@ -74,5 +75,5 @@ def test_figures_come_from_the_snapshot_and_restatements_are_flagged(
     app = open_page({"lang": "en"})
     assert metric_values(app)["Degrees awarded"] == "7", "read from the snapshot's files"
     assert "1 figure(s) changed after publication" in app.warning[0].value
-    table = app.dataframe[0].value
+    table = shown(app.dataframe[0])
     assert table[table["Restated"]]["KPI"].tolist() == ["Degrees awarded"]
