@@ -86,8 +86,12 @@ def published_vs_now(published: pl.DataFrame, now: pl.DataFrame) -> pl.DataFrame
 
 def check(snapshot: Snapshot, source: FrameSource) -> Restatement | None:
     """The snapshot's restatement against a warehouse version, or None if it is current."""
-    changes = published_vs_now(snapshots.as_of(snapshot),
-                               queries.scorecard(snapshot.period, None, source))
+    return against(snapshot, queries.scorecard(snapshot.period, None, source))
+
+
+def against(snapshot: Snapshot, now: pl.DataFrame) -> Restatement | None:
+    """The snapshot's restatement against its quarter's scorecard rows now, or None."""
+    changes = published_vs_now(snapshots.as_of(snapshot), now)
     if changes.height == 0:
         return None
     return Restatement(snapshot.id, snapshot.manifest.get("kind", "quarter"), snapshot.period,
