@@ -6,7 +6,9 @@ import polars as pl
 import streamlit as st
 
 from etl.report import summary_rows
+from ui import data, snapshots
 from ui.i18n import t
+from ui.releases import out_of_date_notice
 from ui.uploads import UploadRefused, check_or_load
 from ui.widgets import download_buttons
 
@@ -47,6 +49,8 @@ if report.dry_run:
     st.info(t("load_checked"), icon=":material/fact_check:")
 elif report.warehouse_file:
     st.success(t("load_published", name=report.warehouse_file.name), icon=":material/done_all:")
+    data.pin_version()  # the rest of this run reads the version just published
+    out_of_date_notice(snapshots.out_of_date(snapshots.listed()))
 else:
     st.info(t("load_unchanged"), icon=":material/info:")
 st.caption(t("load_journal", path=str(journal)))
