@@ -86,7 +86,7 @@ def _summary(snapshot: Snapshot, edition_manifest: dict[str, Any], versions: int
         lines.append("missing / 미제출: " + ", ".join(
             f"{c} ({', '.join(q)})" for c, q in missing.items()))
     if versions > 1:
-        lines.append(f"restated: version {versions} / 수정 발행: {versions}판")
+        lines.append(f"republished: version {versions} / 재발행: {versions}판")
     return "\n".join(lines)
 
 

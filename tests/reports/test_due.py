@@ -10,7 +10,6 @@ resubmission after publication is reported as a restatement and republished only
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -186,4 +185,19 @@ def test_due_options_need_due(capsys: pytest.CaptureFixture) -> None:
         main(["publish", "--period", "2025-Q2", "--restate"])
     assert exited.value.code == 2
     assert "go with --due" in capsys.readouterr().err
-    assert os.environ.get("OUTCOMES_PUBLISH_SINCE") is None
+
+
+def test_the_command_logs_each_decision_with_a_time_and_exits_0_when_nothing_is_due(
+        published: dict, root: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture) -> None:
+    monkeypatch.setenv("OUTCOMES_DATA_DIR", str(published["warehouse"].parent))
+    monkeypatch.setenv("OUTCOMES_SNAPSHOT_DIR", str(root))
+    monkeypatch.setenv("OUTCOMES_PUBLISH_SINCE", "2025-Q2")
+    assert main(["publish", "--due", "--today", "2025-07-29"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(" ", 2)[1] for line in lines] == ["publish-due"] * 3
+    assert lines[1].endswith("publish-due 2025-Q2 (quarter): published: already published")
+    assert lines[2].endswith("publish-due nothing due")
+    with pytest.raises(SystemExit) as exited:
+        main(["publish", "--due", "--since", "2025Q2"])
+    assert exited.value.code == 2
