@@ -155,7 +155,7 @@ def test_a_late_resubmission_flags_the_published_quarter_with_what_changed(
     assert "Active students" in found[0].line("en") and "→" in found[0].line("en")
 
 
-def test_the_scheduled_run_reports_a_restatement_without_republishing_it(
+def test_a_restatement_is_reported_daily_and_republished_only_when_asked(
         published: dict, late_warehouse: Path, root: Path) -> None:
     lines: list[str] = []
     since_q2 = config.PublishSchedule(30, 60, since="2025-Q2", lock_wait_s=0)
@@ -166,6 +166,21 @@ def test_the_scheduled_run_reports_a_restatement_without_republishing_it(
     assert "figure(s) changed" in flagged and "Active students" in flagged
     assert lines[-1] == "nothing due"
     assert len(versions(root, "2025-Q2")) == 1, "never republished silently"
+
+    asked: list[str] = []
+    assert run_due(date(2025, 10, 1), restate=True, directory=root, warehouse=late_warehouse,
+                   settings=since_q2, log=asked.append) == OK
+    assert any(line.startswith("2025-Q2 (quarter): published ") for line in asked), asked
+    assert len(versions(root, "2025-Q2")) == 2, "a new version; the old one is kept"
+    republished = snapshots.open_snapshot("2025-Q2", root)
+    assert republished is not None
+    assert republished.manifest["consortia_missing"] == {"lg-ai": ["2025-Q2"]}
+    reader = Reader(late_warehouse)
+    try:
+        assert out_of_date(reader, root) == [], "the new version matches the warehouse"
+    finally:
+        reader.close()
+    assert "republished: version 2" in feed.read(root / "feed-public.xml")[0].summary
 
 
 def test_the_restatements_command_exits_3_while_an_edition_is_out_of_date(
