@@ -32,7 +32,6 @@ FEEDS = {"internal": "feed.xml", "public": "feed-public.xml"}
 #: the program figures an entry's summary quotes (those the catalogue still holds)
 HEADLINE_KPIS = ("active_students", "degrees_awarded", "dispatched_researchers",
                  "acknowledged_publications")
-ET.register_namespace("", ATOM)
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,7 @@ class Entry:
 
 
 def _tag(name: str) -> str:
+    """An Atom element name as a parsed feed spells it."""
     return f"{{{ATOM}}}{name}"
 
 
@@ -95,22 +95,21 @@ def _entry(feed: ET.Element, snapshot: Snapshot, edition: str, directory: Path) 
     edition_manifest = manifest if edition == "internal" else json.loads(
         snapshot.file(f"public/{snapshots.MANIFEST}").read_text("utf-8"))
     versions = _versions(snapshot, directory)
-    entry = ET.SubElement(feed, _tag("entry"))
-    ET.SubElement(entry, _tag("id")).text = f"urn:outcomes:snapshot:{snapshot.id}:{edition}"
-    ET.SubElement(entry, _tag("title")).text = (
+    entry = ET.SubElement(feed, "entry")
+    ET.SubElement(entry, "id").text = f"urn:outcomes:snapshot:{snapshot.id}:{edition}"
+    ET.SubElement(entry, "title").text = (
         f"{_period_label(manifest, 'ko')} · {_period_label(manifest, 'en')}")
-    ET.SubElement(entry, _tag("published")).text = _stamp(versions[0])
-    ET.SubElement(entry, _tag("updated")).text = _stamp(snapshot.path.name)
-    ET.SubElement(entry, _tag("category"), term=manifest["period"],
+    ET.SubElement(entry, "published").text = _stamp(versions[0])
+    ET.SubElement(entry, "updated").text = _stamp(snapshot.path.name)
+    ET.SubElement(entry, "category", term=manifest["period"],
                   label=manifest.get("kind", "quarter"))
-    ET.SubElement(entry, _tag("summary")).text = _summary(snapshot, edition_manifest,
-                                                          len(versions))
+    ET.SubElement(entry, "summary").text = _summary(snapshot, edition_manifest, len(versions))
     for kind, media in (("html", "text/html"), ("pdf", "application/pdf")):
         for language in ("ko", "en"):
             relative = f"{edition}/report-{language}.{kind}"
             if not snapshot.file(relative).is_file():
                 continue
-            ET.SubElement(entry, _tag("link"), rel="alternate" if kind == "html" else "enclosure",
+            ET.SubElement(entry, "link", rel="alternate" if kind == "html" else "enclosure",
                           type=media, hreflang=language, title=f"{kind}-{language}",
                           href=f"{snapshot.id}/{relative}",
                           length=str(snapshot.file(relative).stat().st_size))
@@ -120,16 +119,16 @@ def atom(edition: str, directory: Path | None = None) -> bytes:
     """The Atom document of one edition over every snapshot published under `directory`."""
     directory = directory or snapshots.root()
     base = config.feed_base_urls()[0 if edition == "internal" else 1]
-    feed = ET.Element(_tag("feed"))
+    feed = ET.Element("feed", xmlns=ATOM)
     if base:
         feed.set("{http://www.w3.org/XML/1998/namespace}base", base.rstrip("/") + "/")
-    ET.SubElement(feed, _tag("id")).text = f"urn:outcomes:feed:{edition}"
-    ET.SubElement(feed, _tag("title")).text = (
+    ET.SubElement(feed, "id").text = f"urn:outcomes:feed:{edition}"
+    ET.SubElement(feed, "title").text = (
         f"{label('title', 'ko')} · {label(edition, 'ko')} / {label(edition, 'en')}")
-    ET.SubElement(feed, _tag("link"), rel="self", href=FEEDS[edition])
-    author = ET.SubElement(feed, _tag("author"))
-    ET.SubElement(author, _tag("name")).text = "과학기술정보통신부 / Ministry of Science and ICT"
-    updated = ET.SubElement(feed, _tag("updated"))
+    ET.SubElement(feed, "link", rel="self", href=FEEDS[edition])
+    author = ET.SubElement(feed, "author")
+    ET.SubElement(author, "name").text = "과학기술정보통신부 / Ministry of Science and ICT"
+    updated = ET.SubElement(feed, "updated")
     listed = sorted(snapshots.list_snapshots(directory),
                     key=lambda s: (s.path.name, s.id), reverse=True)
     for snapshot in listed:
