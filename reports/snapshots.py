@@ -7,7 +7,10 @@ Layout under the snapshot root (OUTCOMES_SNAPSHOT_DIR, default `snapshots/` in t
 
 A publish writes a new version folder beside the others and only then points `<id>` at it with
 an atomic rename of the link, so a reader sees the old snapshot or the new one, never a mix, and a
-replaced snapshot is kept. One publisher at a time holds `.publish.lock`.
+replaced snapshot is kept. One publisher at a time holds `.publish.lock`; the scheduled run
+(reports/due.py) holds it for its whole length, together with the warehouse's `load.lock`, and
+`file_lock` is re-entrant so that its publishes can take it again. The root also holds the
+release feeds (reports/feed.py), `feed.xml` and `feed-public.xml`.
 """
 
 from __future__ import annotations
@@ -149,10 +152,6 @@ def publish_lock(directory: Path | None = None, wait_s: float | None = None
     return file_lock((directory or root()) / LOCK, wait_s)
 
 
-def _lock(directory: Path) -> AbstractContextManager[None]:
-    return publish_lock(directory)
-
-
 def refuse_if_published(snapshot_id: str, replace: bool, directory: Path | None = None) -> None:
     """Raise AlreadyPublished unless the id is free or replacing was asked for."""
     existing = open_snapshot(snapshot_id, directory)
@@ -170,7 +169,7 @@ def new_version(snapshot_id: str, replace: bool,
     directory = directory or root()
     versions = directory / VERSIONS / snapshot_id
     versions.mkdir(parents=True, exist_ok=True)
-    with _lock(directory):
+    with publish_lock(directory):
         refuse_if_published(snapshot_id, replace, directory)
         building = versions / f".building-{uuid.uuid4().hex}"
         building.mkdir()
