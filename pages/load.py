@@ -49,8 +49,9 @@ if report.dry_run:
     st.info(t("load_checked"), icon=":material/fact_check:")
 elif report.warehouse_file:
     st.success(t("load_published", name=report.warehouse_file.name), icon=":material/done_all:")
-    data.pin_version()  # the rest of this run reads the version just published
-    out_of_date_notice(snapshots.out_of_date(snapshots.listed()))
 else:
     st.info(t("load_unchanged"), icon=":material/info:")
+if not report.dry_run:
+    data.pin_version()  # the rest of this run reads the version the load left live
+    out_of_date_notice(snapshots.out_of_date(snapshots.listed()))
 st.caption(t("load_journal", path=str(journal)))

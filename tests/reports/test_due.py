@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tiny_program import B4, M1, _submission, student
+from tiny_program import write_late_resubmission
 
 import config
 from etl.load import load
@@ -30,7 +30,6 @@ from warehouse.connection import Reader
 
 FROM_Q1 = config.PublishSchedule(grace_days=30, deadline_days=60, since="2025-Q1",
                                  lock_wait_s=0)
-LATE_M2 = student("20000002", "Sora Han", "성균관대학교", "박사", "2025-03-01", "2025-04-01")
 
 
 @pytest.fixture
@@ -46,13 +45,7 @@ def late_warehouse(published: dict, tmp_path_factory: pytest.TempPathFactory) ->
     """The published program's warehouse after 42maru resent 2025-Q2 with one more student."""
     warehouse = tmp_path_factory.mktemp("late") / "warehouse"
     shutil.copytree(published["warehouse"], warehouse)
-    folder = _submission(
-        tmp_path_factory.mktemp("late-submission") / "42maru" / "2025-Q2", "42maru", "2025-Q2",
-        students=[M1, LATE_M2], destinations=[], dispatches=[],
-        projects=[{"project_number": "1711201201", "title": "의료 LLM",
-                   "start_date": "2024-07-01", "end_date": "",
-                   "institutions": "포티투마루; 부산대학교; 성균관대학교"}],
-        bibtex=B4.replace("https://doi.org/10.1000/S1", "10.1000/s1"))
+    folder = write_late_resubmission(tmp_path_factory.mktemp("late-submission"))
     assert load(folder, loaded_by="test", directory=warehouse).ok
     return warehouse
 
