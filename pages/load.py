@@ -6,7 +6,9 @@ import polars as pl
 import streamlit as st
 
 from etl.report import summary_rows
+from ui import data, snapshots
 from ui.i18n import language, t
+from ui.releases import out_of_date_notice
 from ui.tables import table
 from ui.uploads import UploadRefused, check_or_load
 
@@ -55,4 +57,7 @@ elif report.warehouse_file:
     st.success(t("load_published", name=report.warehouse_file.name), icon=":material/done_all:")
 else:
     st.info(t("load_unchanged"), icon=":material/info:")
+if not report.dry_run:
+    data.pin_version()  # the rest of this run reads the version the load left live
+    out_of_date_notice(snapshots.out_of_date(snapshots.listed()))
 st.caption(t("load_journal", path=str(journal)))

@@ -1,4 +1,5 @@
-"""Reports: the published snapshots, their files, the KPIs as published, and two compared."""
+"""Reports: what is new, what a later load put out of date, each snapshot's files and KPIs as
+published, and two snapshots compared."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from presentation.format import relabelled
 from ui import snapshots
 from ui.filters import url_selectbox
 from ui.i18n import language, t
+from ui.releases import out_of_date_notice, whats_new
 from ui.tables import table
 from ui.widgets import card_grid, empty_state
 from warehouse.catalogue import kpi, kpi_ids
@@ -36,6 +38,10 @@ def consortium_name(names: pl.DataFrame, consortium_id: str) -> str:
     row = names.filter(pl.col("consortium_id") == consortium_id)
     return row.item(0, f"name_{lang}") if row.height else consortium_id
 
+
+whats_new(snapshots.feed_entries(),
+          lambda i: snapshot_label(i) if i in listed else i)
+out_of_date_notice(snapshots.out_of_date(list(listed.values())))
 
 chosen = listed[url_selectbox(t("snapshot"), list(listed), "snapshot",
                               format_func=snapshot_label)]
