@@ -23,15 +23,17 @@ from pathlib import Path
 import polars as pl
 
 import config
+from etl.files import read_file
 from etl.institutions import name_token
 from etl.problems import ROW_REASONS, FileProblem, first_line
-from etl.readers import ROW, RawTable, read_file
+from etl.readers import ROW, RawTable
 from etl.reference import Reference, read_reference
 from etl.submission import Submission, find_submissions, read_manifest
 from etl.transform import to_raw
 from etl.validate import REJECTION_SCHEMA, Context, Validated, validate_tables
-from warehouse import catalogue, store
+from warehouse import catalogue, queries, store
 from warehouse.build import BuildError
+from warehouse.connection import Reader
 
 Progress = Callable[[int, int, str], None]
 
@@ -53,6 +55,10 @@ class SubmissionResult:
     #: file name -> [rows in, rows rejected], kept after the rows are released
     file_counts: dict[str, list[int]] = field(default_factory=dict)
     _rejections: pl.DataFrame | None = None
+    #: papers loaded but not counted: their grant numbers are not in the consortium's register
+    not_counted: pl.DataFrame | None = None
+    #: the folder as messages name it: relative to the parent of the loaded root
+    shown: str = ""
 
     def release(self) -> None:
         """Keep the counts and rejected values, let go of the rows (they are written)."""
@@ -204,13 +210,14 @@ def unknown_institution_names(rejections: pl.DataFrame,
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
-def repeated_slices(folders: list[Path], reference: Reference) -> dict[Path, FileProblem]:
+def repeated_slices(folders: list[Path], reference: Reference,
+                    root: Path) -> dict[Path, FileProblem]:
     """Two folders for one consortium and quarter in one run: neither may silently win.
 
     Read from the manifests alone before any data file, so that submissions can then be checked
     and written one at a time; the second folder of a slice gets the problem.
     """
-    seen: dict[tuple[str, str], Path] = {}
+    seen: dict[tuple[str, str], str] = {}
     repeated = {}
     for folder in folders:
         try:
@@ -229,8 +236,13 @@ def repeated_slices(folders: list[Path], reference: Reference) -> dict[Path, Fil
                 f"{other} 폴더가 같은 컨소시엄·분기({slice_key[0]} {slice_key[1]})를 이미 "
                 "제출합니다. 컨소시엄·분기마다 폴더 하나만 보내세요")
         else:
-            seen[slice_key] = folder
+            seen[slice_key] = shown(folder, root)
     return repeated
+
+
+def shown(folder: Path, root: Path) -> str:
+    """A folder as messages name it: relative to the parent of the loaded root."""
+    return folder.relative_to(root.parent).as_posix()
 
 
 def _raw_frames(result: SubmissionResult, reference: Reference,
@@ -301,13 +313,13 @@ def load(root: Path, *, dry_run: bool = False, loaded_by: str | None = None,
         path = _publish(checker, loaded_by, directory)
     except Exception as error:
         results = checker.results
-        current = next((r.folder for r in results if r.outcome == "loading"), None)
+        current = next((r.shown for r in results if r.outcome == "loading"), None)
         for result in results:
             if result.outcome not in ("failed",):
                 result.outcome = "not loaded"
             result.release()
         checked = {r.folder for r in results}
-        results.extend(SubmissionResult(folder, outcome="not loaded")
+        results.extend(SubmissionResult(folder, outcome="not loaded", shown=shown(folder, root))
                        for folder in folders if folder not in checked)
         if isinstance(error, BuildError):
             doing = ("checking the rebuilt warehouse", "다시 만든 웨어하우스를 점검하는")
@@ -317,8 +329,24 @@ def load(root: Path, *, dry_run: bool = False, loaded_by: str | None = None,
             doing = ("writing the new warehouse version", "새 웨어하우스 버전을 쓰는")
         raise LoadStopped(LoadReport(results, None, dry_run=False,
                                      stopped=stopped_by(error, *doing))) from error
+    _list_not_counted([r for r in checker.results
+                       if r.outcome in ("loaded", "replaced", "unchanged")], directory)
     return LoadReport(checker.results,
                       path if store.current_file(directory) == path else None, dry_run=False)
+
+
+def _list_not_counted(loaded: list[SubmissionResult], directory: Path | None) -> None:
+    """Each loaded slice's papers whose grant numbers the register does not hold."""
+    if not loaded or store.current_file(directory) is None:
+        return
+    reader = Reader(directory)
+    try:
+        for result in loaded:
+            assert result.submission is not None
+            result.not_counted = queries.publications_not_counted(
+                result.submission.consortium_id, result.submission.period, reader)
+    finally:
+        reader.close()
 
 
 @dataclass
@@ -334,16 +362,17 @@ class _Checker:
     results: list[SubmissionResult] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.repeated = repeated_slices(self.folders, self.reference)
+        self.repeated = repeated_slices(self.folders, self.reference, self.root)
 
     def check(self, folder: Path) -> SubmissionResult:
         """Read and validate one folder (a repeated slice is refused)."""
         result = check_submission(folder, self.reference)
+        result.shown = shown(folder, self.root)
         if folder in self.repeated:
             result.problems.append(self.repeated[folder])
             result.outcome = "failed"
         self.results.append(result)
-        self.tell(f"checked {folder.relative_to(self.root.parent)}", step=1)
+        self.tell(f"checked {result.shown}", step=1)
         return result
 
     def tell(self, label: str, step: int) -> None:
@@ -365,7 +394,7 @@ def _publish(checker: _Checker, loaded_by: str | None, directory: Path | None) -
             if result.outcome == "checked":
                 _write(version, result, reference, secret, loaded_by)
             result.release()
-            checker.tell(f"loaded {folder.relative_to(checker.root.parent)}", step=2)
+            checker.tell(f"loaded {result.shown}", step=2)
         path = version.path
     return path
 

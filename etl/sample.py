@@ -4,7 +4,10 @@ Real submissions hold names, phone numbers and researcher numbers, so they canno
 code. The pipeline, the dashboard and their tests still need inputs that look and behave like
 what consortia send: incremental quarterly reports, Korean headers, dates typed both as Excel
 dates and as text, institution names spelled several ways, CP949 and BOM-marked CSV files,
-BibTeX with LaTeX accents, papers reported twice or shared between consortia, a consortium-year
+BibTeX with LaTeX accents, acknowledgements printing grant numbers as real papers do (the
+consortia's registered numbers, in Korean and English, several to a bracket with shares, with
+the IITP support-year prefix, a legacy number beside its RS twin, a number broken over two lines,
+other programs' grants), papers reported twice or shared between consortia, a consortium-year
 below the student floor and a project with a single university. This module simulates people,
 projects, stays and papers over each consortium's life up to LAST_PERIOD and writes them as
 `<out>/<consortium_id>/<period>/` folders. The same seed and scale give byte-identical files.
@@ -29,7 +32,8 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 import config
-from etl.contract import DESTINATIONS, DISPATCHES, PROJECTS, STUDENTS, Dataset
+from contract import DESTINATIONS, DISPATCHES, PROJECTS, STUDENTS, TARGETS, Dataset
+from etl.grants import twin_of
 
 Period = tuple[int, int]
 Row = dict[str, str | int | date | None]
@@ -98,13 +102,25 @@ CONFERENCES = (("Proceedings of the Korea Computer Congress", "10.5626"),
                ("Conference on Information and Knowledge Management", "10.1145"),
                ("International Conference on Pattern Recognition", "10.1007"))
 TOP_VENUE_DOI_PREFIXES = ("10.18653", "10.1109", "10.1145", "10.1609")
+IITP_EN = (r"This work was supported by the Institute of Information \& communications "
+           r"Technology Planning \& Evaluation (IITP) grant funded by the Korea government "
+           r"(MSIT)")
+IITP_KO = ("이 논문은 정부(과학기술정보통신부)의 재원으로 정보통신기획평가원의 지원을 받아 "
+           "수행된 연구임")
+#: acknowledgements as papers print them: several numbers in one bracket, shares, the IITP
+#: support-year prefix, a number broken over two lines, Korean sentences, a supercomputer id
 FUNDING_FORMS = (
-    (r"This work was supported by the Institute of Information \& communications Technology "
-     r"Planning \& Evaluation (IITP) grant funded by the Korea government (MSIT) (No. {nums})"),
+    IITP_EN + " ({nos})",
     ("This research was supported by the MSIT (Ministry of Science and ICT), Korea, under the "
-     "Generative AI Leading Talent Nurturing Project supervised by the IITP ({nums})."),
-    "Supported by IITP grants {nums} funded by the Korean government (MSIT).",
+     "Generative AI Leading Talent Nurturing Project ({prefixed}) supervised by the IITP."),
+    IITP_KO + " ({shares_ko})",
+    IITP_EN + " (No. {broken}, Generative AI Leading Talent Nurturing Project)",
+    (IITP_EN + " ({nos}) and by the KISTI National Supercomputing Center with supercomputing "
+     "resources including technical support (KSC-2024-CRE-0187)."),
 )
+#: numbers of other programs papers also acknowledge: AI graduate schools, NRF basic research
+OTHER_GRANTS = ("RS-2019-II190075", "RS-2020-II201361", "2021R1A2C3008370",
+                "RS-2023-NR076833", "NRF-2019M3E4A1080146")
 
 
 # --- calendar ------------------------------------------------------------------------------
@@ -205,13 +221,15 @@ def load_reference(folder: Path = config.REFERENCE_DIR) -> Reference:
                                                              .split(";") if a.strip()))
         for r in _rows(folder / "institutions.csv")}
     members = _rows(folder / "consortium_members.csv")
+    grants = {r["consortium_id"]: r["grant_number"] for r in _rows(folder / "grants.csv")
+              if r["role"] == "agreement"}
     consortia = tuple(
         Consortium(r["consortium_id"], r["name_ko"], institutions[r["lead_institution_id"]],
                    tuple(institutions[m["institution_id"]] for m in members
                          if m["consortium_id"] == r["consortium_id"]
                          and m["member_role"] == "university"),
-                   date.fromisoformat(r["start_date"]), r["grant_number"])
-        for r in _rows(folder / "consortia.csv"))
+                   date.fromisoformat(r["start_date"]), grants[r["consortium_id"]])
+        for r in _rows(folder / "consortia.csv") if r["consortium_id"] in grants)
     venues = tuple((r["venue_name"], tuple(a.strip() for a in r["aliases"].split(";") if a))
                    for r in _rows(folder / "top_venues.csv"))
     return Reference(institutions, consortia, venues)
@@ -401,7 +419,7 @@ def simulate_projects(rng: random.Random, taken: set[str], consortium: Consortiu
         size = 1 if single_university and index == count - 1 else \
             rng.randint(2, min(4, len(consortium.universities)))
         universities = sorted(rng.sample(consortium.universities, size), key=lambda u: u.id)
-        number = unique_digits(rng, taken, "171", 10)
+        number = project_number(rng, taken, start, legacy=index == 2)
         projects.append(Project(number, f"생성AI 기반 {topic} 기술 개발", start,
                                 end if index < 2 else add_months(start, 24) - timedelta(days=1),
                                 (consortium.lead, *universities)))
@@ -522,11 +540,19 @@ def venue_code(venue: str) -> str:
     return "".join(w[0] for w in venue.split() if w[0].isalpha()).lower()
 
 
+def project_number(rng: random.Random, taken: set[str], start: date, *, legacy: bool) -> str:
+    """An integrated RS number, or a legacy IITP number (printed with its RS twin) for a
+    project carried over from an older program."""
+    if legacy:
+        return f"{start.year - 2}-0-0{unique_digits(rng, taken, '', 4)}"
+    return f"RS-{start.year}-{unique_digits(rng, taken, '00', 8)}"
+
+
 def acknowledged(rng: random.Random, sim: Simulation, day: date,
                  other_numbers: set[str]) -> tuple[str, ...]:
-    """The grant and/or a running project; ~5% name only someone else's project."""
+    """The grant and/or a running project; ~5% name only other programs' grants."""
     if rng.random() < 0.05:
-        return (unique_digits(rng, other_numbers, "1711", 10),)
+        return (rng.choice(OTHER_GRANTS),)
     running = [p.number for p in sim.projects if p.start <= day]
     draw = rng.random()
     if draw < 0.4 or not running:
@@ -706,11 +732,33 @@ def bib_entry(rng: random.Random, paper: Paper, key: str) -> str:
         fields.append(("journal" if paper.kind == "article" else "booktitle", paper.venue))
     if paper.doi:
         fields.append(("doi", spelled_doi(rng, paper.doi)))
-    funding = FUNDING_FORMS[paper.funding_form].format(nums=", ".join(paper.numbers))
-    fields += [("affiliation", "; ".join(paper.affiliations)), ("funding", funding),
+    fields += [("affiliation", "; ".join(paper.affiliations)),
+               ("funding", acknowledgement(paper)),
                ("openaccess", "true" if paper.open_access else "false")]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@{paper.kind}{{{key},\n{body}\n}}\n"
+
+
+def acknowledgement(paper: Paper) -> str:
+    """The paper's funding text in the form drawn for it (BibTeX-escaped)."""
+    printed = [printed_number(n) for n in paper.numbers]
+    share = 100 // len(printed)
+    first = paper.numbers[0]
+    return FUNDING_FORMS[paper.funding_form].format(
+        nos="; ".join(f"No. {n}" + (f", {share}\\%" if len(printed) > 1 else "")
+                      for n in printed),
+        prefixed=" \\& ".join(n if n.startswith(("2", "NRF")) else f"IITP-{paper.year}-{n}"
+                                for n in printed),
+        shares_ko=", ".join(f"No. {n}" + (f", 기여율 {share}\\%" if len(printed) > 1 else "")
+                            for n in printed),
+        broken=(f"{first[:12]}\n    {first[12:]}" if first.startswith("RS-") else printed[0])
+        + "".join(f", No. {n}" for n in printed[1:]))
+
+
+def printed_number(number: str) -> str:
+    """A legacy IITP number is printed with its RS twin (`2022-0-00077 / RS-2022-II220077`)."""
+    twin = twin_of(number)
+    return f"{number} / {twin}" if twin else number
 
 
 def write_bibtex(path: Path, rng: random.Random, papers: list[Paper]) -> None:
@@ -751,6 +799,66 @@ def write_consortium(out: Path, rng: random.Random, sim: Simulation) -> None:
         write_bibtex(folder / "publications.bib", rng, [p for q, p in sim.papers if q == period])
 
 
+# --- agreed targets --------------------------------------------------------------------------
+# Each consortium agrees its targets with the ministry at the start of every program year and
+# sends them with that year's first quarterly submission. The plan below is a typical
+# consortium's, per program year (None: no target that year); each consortium's ambition varies
+# around it. Counts grow with --scale, rates do not. Targets draw on a random generator of their
+# own, so adding them changes no other file of the sample.
+
+TARGETS_FILE = "성과목표.csv"
+TARGET_PLAN: dict[str, tuple[float | None, ...]] = {
+    "active_students": (30, 50, 65, 65), "active_ms_students": (20, 32, 40, 40),
+    "active_phd_students": (10, 18, 25, 25), "degrees_awarded": (None, 10, 25, 30),
+    "dispatched_researchers": (None, 4, 5, 5), "dispatch_person_months": (None, 12, 16, 18),
+    "active_joint_projects": (2, 3, 3, 3), "participating_universities": (3, 4, 4, 4),
+    "acknowledged_publications": (12, 30, 36, 40), "top_venue_publications": (1, 3, 4, 5),
+    "student_fte": (15, 35, 50, 55), "employment_rate_6m": (None, 80, 80, 85),
+    "employment_rate_12m": (None, None, 85, 85), "destination_coverage_6m": (None, 95, 95, 95),
+    "destination_coverage_12m": (None, None, 95, 95), "continuation_rate": (90, 95, 95, 95),
+    "ai_industry_share": (None, 60, 60, 65), "consortium_hire_rate": (None, 30, 30, 35),
+    "student_first_author_share": (50, 60, 60, 65),
+    "industry_coauthorship_share": (30, 40, 40, 45), "open_access_share": (50, 60, 60, 65),
+    "orcid_coverage": (80, 90, 95, 95), "doi_coverage": (80, 90, 95, 95),
+}
+#: rates are percentages; every other KPI of the plan is a count or an amount
+TARGET_RATES = {k for k in TARGET_PLAN if k.endswith(("_rate", "_share", "_coverage"))
+                or "_rate_" in k or "_coverage_" in k}
+
+
+def target_rows(consortium_id: str, program_year: int, scale: int) -> list[Row]:
+    """One consortium's agreed targets for one program year."""
+    rng = random.Random(f"targets:{consortium_id}:{program_year}")
+    ambition = rng.uniform(0.9, 1.15)
+    rows: list[Row] = []
+    for kpi_id, plan in TARGET_PLAN.items():
+        base = plan[min(program_year, len(plan)) - 1]
+        if base is None:
+            continue
+        if kpi_id in TARGET_RATES:
+            value = min(100.0, round(base * ambition))
+        else:
+            value = max(1, round(base * ambition * scale))
+        rows.append({"kpi_id": kpi_id, "program_year": program_year, "target_value": value})
+    return rows
+
+
+def write_targets(out: Path, sim: Simulation, scale: int) -> None:
+    """The targets file in the first submission of each of the consortium's program years."""
+    start = sim.consortium.start.year
+    for period in periods(sim.first_period):
+        if period != sim.first_period and period[1] != 1:
+            continue
+        program_year = period[0] - start + 1
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow([c.korean for c in TARGETS.columns])
+        for row in target_rows(sim.consortium.id, program_year, scale):
+            writer.writerow([row[c.name] for c in TARGETS.columns])
+        path = out / sim.consortium.id / label(period) / TARGETS_FILE
+        path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
+
+
 def summary(sim: Simulation) -> dict[str, int]:
     return {"students": len(sim.students), "publications": len({p for _, p in sim.papers}),
             "publication_entries": len(sim.papers), "dispatches": len(sim.dispatches),
@@ -766,6 +874,7 @@ def generate(out: Path = config.SAMPLE_DIR, seed: int = 7, scale: int = 1,
     for sim in sims:
         shutil.rmtree(out / sim.consortium.id, ignore_errors=True)
         write_consortium(out, rng, sim)
+        write_targets(out, sim, scale)
     return {sim.consortium.id: summary(sim) for sim in sims}
 
 

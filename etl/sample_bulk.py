@@ -31,7 +31,7 @@ import numpy as np
 import polars as pl
 
 import config
-from etl.contract import DESTINATIONS, DISPATCHES, PROJECTS, PUBLICATIONS, STUDENTS, Dataset
+from contract import DESTINATIONS, DISPATCHES, PROJECTS, PUBLICATIONS, STUDENTS, Dataset
 from etl.sample import (
     CONFERENCES,
     JOURNALS,

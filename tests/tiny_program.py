@@ -12,7 +12,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from etl.contract import DESTINATIONS, DISPATCHES, PROJECTS, STUDENTS, TARGETS, Dataset
+from contract import DESTINATIONS, DISPATCHES, PROJECTS, STUDENTS, TARGETS, Dataset
 
 Row = dict[str, object]
 
@@ -49,7 +49,9 @@ B1 = """@inproceedings{b1,
   year = {2024}, month = {11},
   doi = {10.1000/A1},
   affiliation = {Korea University; Vaiv Company},
-  funding = {Supported by IITP grant funded by MSIT (No. 1711201001)},
+  funding = {This work was supported by Institute of Information \\& communications Technology
+    Planning \\& Evaluation (IITP) grant funded by the Korea government (MSIT) (No. RS-2024-
+    00397085, Generative AI Leading Talent Nurturing Project)},
   openaccess = {true}
 }
 """
@@ -59,7 +61,8 @@ B2 = """@misc{b2,
   year = {2024}, month = {12},
   eprint = {2410.00001}, archiveprefix = {arXiv},
   journal = {arXiv},
-  funding = {Project 1711201101},
+  acknowledgement = {이 논문은 정부(과학기술정보통신부)의 재원으로 정보통신기획평가원의 지원을
+    받아 수행된 연구임 (No. 1711201101, 기여율 100\\%)},
   openaccess = {false}
 }
 """
@@ -69,7 +72,8 @@ B3 = """@article{b3,
   journal = {Journal of Things},
   year = {2024}, month = {10},
   doi = {10.1000/x9},
-  funding = {Grant 9999999999}
+  funding = {Supported by the National Research Foundation of Korea (NRF-2019M3E4A1080146) and
+    the KISTI supercomputer (KSC-2022-CRE-0312)}
 }
 """
 B4 = """@inproceedings{b4,
@@ -79,7 +83,9 @@ B4 = """@inproceedings{b4,
   year = {2025}, month = {5},
   doi = {https://doi.org/10.1000/S1},
   affiliation = {Yonsei University; Pusan National University},
-  funding = {Nos. 1711201001 and 1711201002}
+  funding = {This research was supported by the MSIT, Korea, under the Generative AI Leading
+    Talent support program (IITP-2025-RS-2024-00397085, 50\\% \\& IITP-2025-RS-2024-00360227,
+    50\\%) supervised by the IITP}
 }
 """
 
@@ -196,4 +202,20 @@ def write_later_quarter(root: Path) -> Path:
                  {"kpi_id": "active_ms_students", "program_year": "2", "target_value": "1.25"},
                  {"kpi_id": "participating_universities", "program_year": "2",
                   "target_value": "3.76"}])
+    return root
+
+
+def write_late_resubmission(root: Path) -> Path:
+    """Write 42maru's 2025-Q2 resent with one more PhD student (no ORCID iD) under `root`.
+
+    Loaded after 2025-Q2 was published, it changes that quarter's student counts, FTE and ORCID
+    coverage and nothing of 2024: a restatement of the published quarter.
+    """
+    late_m2 = student("20000002", "Sora Han", "성균관대학교", "박사", "2025-03-01", "2025-04-01")
+    _submission(root / "42maru" / "2025-Q2", "42maru", "2025-Q2", students=[M1, late_m2],
+                destinations=[], dispatches=[],
+                projects=[{"project_number": "1711201201", "title": "의료 LLM",
+                           "start_date": "2024-07-01", "end_date": "",
+                           "institutions": "포티투마루; 부산대학교; 성균관대학교"}],
+                bibtex=B4.replace("https://doi.org/10.1000/S1", "10.1000/s1"))
     return root

@@ -22,7 +22,7 @@ from warehouse.saved_queries import SavedQuery
 from warehouse.saved_queries import saved_queries as saved_query_library
 from warehouse.sql_guard import not_permitted
 
-__all__ = ["WarehouseMissing", "catalogue", "consortia", "consortium_history",
+__all__ = ["WarehouseMissing", "catalogue", "column_labels", "consortia", "consortium_history",
            "consortium_projects", "consortium_universities", "dispatch_hosts", "dispatch_summary",
            "freshness", "graduate_destinations", "kpi_records", "load_history", "periods",
            "pin_version", "program_year_scorecard", "publications_by_year", "rejected_rows",
@@ -217,6 +217,18 @@ def load_history(consortium_ids: list[str]) -> pl.DataFrame:
     return _load_history(version()).filter(pl.col("consortium_id").is_in(consortium_ids))
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _publications_not_counted(warehouse_version: str) -> pl.DataFrame:
+    return queries.publications_not_counted(source=_at(warehouse_version))
+
+
+def publications_not_counted(consortium_ids: list[str], period: str) -> pl.DataFrame:
+    """The chosen consortia's papers acknowledging grants not in the register, sent by `period`."""
+    return _publications_not_counted(version()).filter(
+        pl.col("consortium_id").is_in(consortium_ids)
+        & (pl.col("first_reported_period") <= period))
+
+
 def rejected_rows(consortium_ids: list[str]) -> pl.DataFrame:
     """The chosen consortia's quarantined values (personal values are masked by the ETL)."""
     return _rejected_rows(version()).filter(pl.col("consortium_id").is_in(consortium_ids))
@@ -273,3 +285,9 @@ def schema() -> pl.DataFrame:
 def saved_queries() -> tuple[SavedQuery, ...]:
     """The library of saved analyses."""
     return saved_query_library()
+
+
+@st.cache_data
+def column_labels(columns: tuple[str, ...]) -> dict[str, tuple[str, str, str]]:
+    """Column -> (Korean label, English label, English description), from the data dictionary."""
+    return queries.column_labels(list(columns))

@@ -96,6 +96,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "name_en": ("영문 이름", "English name"),
     "numerator": ("분자", "Numerator"),
     "denominator": ("분모", "Denominator"),
+    "counted_as": ("산출 방식", "How it is counted"),
+    "kpi_sql": ("SQL", "SQL"),
     "unit": ("단위", "Unit"),
     "direction": ("좋은 방향", "Direction of good"),
     "direction_up": ("높을수록 좋음", "Higher is better"),
@@ -139,6 +141,8 @@ TEXT: dict[str, tuple[str, str]] = {
                   "{display:,} rows on screen, up to {cap:,} rows in downloads. The query is "
                   "kept in the address, so a link shares it."),
     "sql_editor": ("SQL 조회문", "SQL query"),
+    "sql_editor_keys": ("Ctrl+Enter 실행 · Ctrl+Space 이름 완성",
+                        "Ctrl+Enter runs · Ctrl+Space completes names"),
     "sql_placeholder": ("SQL을 입력하거나 저장된 조회를 고르세요.",
                         "Type SQL, or pick a saved query."),
     "sql_run": ("실행", "Run"),
@@ -229,6 +233,18 @@ TEXT: dict[str, tuple[str, str]] = {
                        "{n} figure(s) changed after publication (the later snapshot holds a "
                        "different value for {period})."),
     "none_restated": ("발행 후 수정된 값이 없습니다.", "No figure changed after publication."),
+    "first_visit": ("이 주소를 즐겨찾기에 두면 다음 방문 때 그 뒤에 나온 보고서를 알려 드립니다.",
+                    "Keep this page's address (bookmark it) to be told at your next visit "
+                    "what has been published since."),
+    "nothing_new": ("지난 방문({since} UTC) 이후 새로 발행된 보고서가 없습니다.",
+                    "Nothing new since your last visit ({since} UTC)."),
+    "new_since_visit": ("지난 방문({since} UTC) 이후 새로 발행된 보고서",
+                        "New since your last visit ({since} UTC)"),
+    "out_of_date": ("발행 뒤 적재된 자료로 수치가 바뀐 보고서 {n}개 (발행본은 그대로입니다):",
+                    "{n} published edition(s) no longer match the data loaded since "
+                    "(the published files are unchanged):"),
+    "republish_hint": ("다시 발행하려면 `python -m reports publish --due --restate`를 실행하세요.",
+                       "To republish them: `python -m reports publish --due --restate`."),
     # talent, research, placements and data-quality pages
     "talent": ("인재 양성", "Talent"),
     "research": ("연구 성과", "Research"),
@@ -321,6 +337,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "value_shown": ("값(개인정보 가림)", "Value (personal data masked)"),
     "reason": ("사유", "Reason"),
     "no_rejections": ("반려된 값이 없습니다.", "No values were rejected."),
+    "not_counted": ("등록부에 없는 과제를 사사한 논문",
+                    "Papers acknowledging grants not in the register"),
+    "not_counted_help": ("적재되었으나 실적에 반영되지 않은 논문입니다. 사사한 과제번호가 "
+                         "컨소시엄의 과제번호 등록부(또는 제출한 공동연구과제)에 없거나 논문 "
+                         "시점에 유효하지 않습니다. 빠진 세부과제라면 담당 부처에 등록을 "
+                         "요청하세요.",
+                         "Loaded but not counted: the grant numbers they acknowledge are not in "
+                         "the consortium's grant register (or its submitted joint projects), or "
+                         "not valid at the paper's date. If a sub-project is missing, ask the "
+                         "ministry to register it."),
+    "all_counted": ("적재된 모든 논문이 실적에 반영되었습니다.",
+                    "Every loaded paper counts."),
+    "grant_numbers_found": ("찾은 과제번호", "Grant numbers found"),
+    "paper_title": ("논문 제목", "Title"),
+    "not_in_register": ("등록부에 없음", "Not in the register"),
+    "outside_validity": ("논문 시점에 유효하지 않음", "Not valid at the paper's date"),
     "drilldown": ("지표 근거 기록", "Records behind a KPI"),
     "drilldown_help": ("가명처리된 기록 {n}건입니다. 사람은 암호화된 키로만 표시되며, "
                        "is_counted는 비율의 분자에 포함된 기록입니다.",
