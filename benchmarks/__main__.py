@@ -7,7 +7,9 @@ sits beside its baseline from the same run. The table is printed and written to
 docs/benchmarks.md, the raw figures to docs/benchmarks.json.
 
     python -m benchmarks --quick              scales 1 and 10 (a few minutes; `make bench`)
-    python -m benchmarks --scales 1 10 100    the documented full run (`make bench-full`)
+    python -m benchmarks --scales 1 10 100 1000    the documented full run (`make bench-full`)
+    python -m benchmarks --etl-only --scales 1000  loads only; the figures replace those of
+                                                   the same scales in docs/benchmarks.json
     python -m benchmarks --kpis-only          only the KPI queries (one product load per
                                               scale, no baselines), updating their part of
                                               the written figures
@@ -56,11 +58,17 @@ def run_scale(scale: int, work: Path, runs: int, parts: set[str]) -> dict[str, o
     found: dict[str, object] = {"scale": scale, "generated_rows": counts,
                                 "input_mb": folder_bytes(submissions) / 1e6}
     say(f"scale {scale}: loading with the product, raw DuckDB and pandas + SQLite")
+    loads_started = machine.describe()["load average at start"]
     loads = etl_bench.measure_etl(submissions, {"etl": data_dir / "warehouse",
                                                 "duckdb": scale_work / "raw.duckdb",
                                                 "pandas": scale_work / "raw.sqlite"}, runs)
     found["etl"] = {name: {**asdict(f), "rows_per_second": f.rows_per_second}
                     for name, f in loads.items()}
+    say(f"scale {scale}: resubmitting one consortium-quarter")
+    found["resubmission"] = asdict(etl_bench.measure_resubmission(
+        submissions, data_dir / "warehouse", scale_work, runs))
+    found["etl_measured"] = {"date": machine.describe()["date"],
+                             "load average at start": loads_started}
     if "queries" in parts:
         say(f"scale {scale}: KPI views, SQLite baseline, app reads")
         query_runs = max(10, runs)
@@ -79,6 +87,16 @@ def run_scale(scale: int, work: Path, runs: int, parts: set[str]) -> dict[str, o
         say(f"scale {scale}: publishing a snapshot")
         found["publish"] = asdict(report_bench.measure_publish(data_dir, scale_work, runs))
     return found
+
+
+def merge_loads(suite: dict, figures: list[dict], command: str) -> dict:
+    """The suite with these scales' load figures in place of the earlier ones (or added)."""
+    by_scale = {s["scale"]: s for s in suite["scales"]}
+    for found in figures:
+        by_scale[found["scale"]] = {**by_scale.get(found["scale"], {}), **found}
+    later = suite.get("later_runs", [])
+    return {**suite, "scales": [by_scale[k] for k in sorted(by_scale)],
+            "later_runs": [*later, command]}
 
 
 def update_kpis(scales: list[int], work: Path, out: Path, command: str) -> None:
@@ -117,6 +135,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--work", type=Path, default=config.data_dir() / "bench",
                         help="where generated submissions and scratch warehouses go")
     parser.add_argument("--out", type=Path, default=DOCS / "benchmarks.md")
+    parser.add_argument("--etl-only", action="store_true",
+                        help="measure loads only and merge them into the existing figures")
     parser.add_argument("--kpis-only", action="store_true",
                         help="measure only the KPI queries and update their figures")
     args = parser.parse_args(argv)
@@ -125,12 +145,15 @@ def main(argv: list[str] | None = None) -> None:
     if args.kpis_only:
         update_kpis(scales, args.work, args.out, command)
         return
-    parts = {"queries", "pages", "reports"} - set(args.skip)
+    parts = set() if args.etl_only else {"queries", "pages", "reports"} - set(args.skip)
     described = machine.describe()
     started = time.perf_counter()
     figures = [run_scale(scale, args.work, args.runs, parts) for scale in scales]
     suite = {"machine": described, "runs": args.runs, "scales": figures, "command": command,
              "minutes": (time.perf_counter() - started) / 60}
+    if args.etl_only:
+        suite = merge_loads(json.loads(args.out.with_suffix(".json").read_text("utf-8")),
+                            figures, command)
     page = results.markdown(suite)
     print(page)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -1,11 +1,13 @@
-"""The one loader: read and check submissions, then publish them as one new warehouse version.
+"""The one loader: read, check and write submissions one at a time into one new warehouse version.
 
-Reading and checking is done for every submission before anything is written. A submission with
-a file-level problem is not loaded at all (a half slice would mislead); the others are. Accepted
-rows go to the raw tables, rejected rows to the quarantine with their reasons, and the load log
-records file hashes and counts, so for every file `rows in = accepted + rejected`. A submission
-whose files are byte-identical to the last load of its slice is skipped: loading twice changes
-nothing.
+Each submission is read, checked and written into the version being built before the next one
+is read, and only its counts and rejected values are kept afterwards, so a load's memory follows
+its largest submission, not the number of submissions. The version is published once, at the
+end, or not at all (warehouse/store.py). A submission with a file-level problem is not loaded
+at all (a half slice would mislead); the others are. Accepted rows go to the raw tables,
+rejected rows to the quarantine with their reasons, and the load log records file hashes and
+counts, so for every file `rows in = accepted + rejected`. A submission whose files are
+byte-identical to the last load of its slice is skipped: loading twice changes nothing.
 """
 
 from __future__ import annotations
@@ -24,11 +26,11 @@ import config
 from etl.files import read_file
 from etl.institutions import name_token
 from etl.problems import ROW_REASONS, FileProblem, first_line
-from etl.readers import ROW
+from etl.readers import ROW, RawTable
 from etl.reference import Reference, read_reference
 from etl.submission import Submission, find_submissions, read_manifest
 from etl.transform import to_raw
-from etl.validate import REJECTION_SCHEMA, Context, Validated, validate
+from etl.validate import REJECTION_SCHEMA, Context, Validated, validate_tables
 from warehouse import catalogue, queries, store
 from warehouse.build import BuildError
 from warehouse.connection import Reader
@@ -42,6 +44,7 @@ class SubmissionResult:
 
     folder: Path
     submission: Submission | None = None
+    #: the checked tables with their rows: held only until the submission is written
     checked: list[Validated] = field(default_factory=list)
     problems: list[FileProblem] = field(default_factory=list)
     file_hashes: dict[str, str] = field(default_factory=dict)
@@ -49,10 +52,18 @@ class SubmissionResult:
     load_id: str | None = None
     #: institution names not in the reference list -> rows naming them, for the ministry
     unknown_institutions: dict[str, int] = field(default_factory=dict)
+    #: file name -> [rows in, rows rejected], kept after the rows are released
+    file_counts: dict[str, list[int]] = field(default_factory=dict)
+    _rejections: pl.DataFrame | None = None
     #: papers loaded but not counted: their grant numbers are not in the consortium's register
     not_counted: pl.DataFrame | None = None
     #: the folder as messages name it: relative to the parent of the loaded root
     shown: str = ""
+
+    def release(self) -> None:
+        """Keep the counts and rejected values, let go of the rows (they are written)."""
+        self._rejections = self.rejections
+        self.checked = []
 
     @property
     def fingerprint(self) -> str:
@@ -63,16 +74,18 @@ class SubmissionResult:
     @property
     def rows_in(self) -> int:
         """Data rows read from all files."""
-        return sum(v.rows_in for v in self.checked)
+        return sum(counts[0] for counts in self.file_counts.values())
 
     @property
     def rows_rejected(self) -> int:
         """Rows rejected across all files."""
-        return sum(v.rows_rejected for v in self.checked)
+        return sum(counts[1] for counts in self.file_counts.values())
 
     @property
     def rejections(self) -> pl.DataFrame:
         """Every rejected value of the submission, with reasons in Korean and English."""
+        if self._rejections is not None:
+            return self._rejections
         frames = [v.rejections for v in self.checked if v.rejections.height]
         if not frames:
             return _with_reasons(pl.DataFrame(schema=REJECTION_SCHEMA))
@@ -142,21 +155,31 @@ def check_submission(folder: Path, reference: Reference) -> SubmissionResult:
     index = reference.institution_index
     context = Context(period_end=submission.period_end, institution_index=index,
                       kpi_ids=catalogue.kpi_ids())
+    by_dataset: dict[str, list[RawTable]] = {}
     for path in submission.data_files():
         try:
             result.file_hashes[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
             tables = read_file(path, submission.file_datasets.get(path.name),
                                reference.ror_names)
-            result.checked.extend(validate(table, context) for table in tables)
+            result.file_counts[path.name] = [0, 0]
+            for table in tables:
+                by_dataset.setdefault(table.dataset.name, []).append(table)
         except FileProblem as problem:
             result.problems.append(problem)
         except Exception as error:  # noqa: BLE001 - any failure must name the file, not crash
-            result.problems.append(FileProblem(
-                path.name, "unreadable",
-                f"an unexpected error while reading this file ({_what(error)}); send this "
-                "report to the dashboard team",
-                f"이 파일을 읽는 중 예상하지 못한 오류가 났습니다 ({_what(error)}). 이 보고서를 "
-                "대시보드 담당자에게 보내 주세요"))
+            result.problems.append(_unexpected(path.name, error))
+    for tables in by_dataset.values():
+        try:
+            checked = validate_tables(tables, context)
+        except Exception as error:  # noqa: BLE001 - name every file of the dataset
+            result.problems.extend(_unexpected(name, error)
+                                   for name in dict.fromkeys(t.file_name for t in tables))
+            continue
+        result.checked.extend(checked)
+        for one in checked:
+            counts = result.file_counts[one.table.file_name]
+            counts[0] += one.rows_in
+            counts[1] += one.rows_rejected
     if not result.file_hashes:
         result.problems.append(FileProblem(
             folder.name, "no_data_files", "the submission folder holds no data file",
@@ -164,6 +187,15 @@ def check_submission(folder: Path, reference: Reference) -> SubmissionResult:
     result.unknown_institutions = unknown_institution_names(result.rejections, index)
     result.outcome = "failed" if result.problems else "checked"
     return result
+
+
+def _unexpected(file_name: str, error: Exception) -> FileProblem:
+    return FileProblem(
+        file_name, "unreadable",
+        f"an unexpected error while reading this file ({_what(error)}); send this "
+        "report to the dashboard team",
+        f"이 파일을 읽는 중 예상하지 못한 오류가 났습니다 ({_what(error)}). 이 보고서를 "
+        "대시보드 담당자에게 보내 주세요")
 
 
 def unknown_institution_names(rejections: pl.DataFrame,
@@ -178,42 +210,63 @@ def unknown_institution_names(rejections: pl.DataFrame,
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
-def _mark_repeated_slices(results: list[SubmissionResult]) -> None:
-    """Two folders for one consortium and quarter in one run: neither may silently win."""
+def repeated_slices(folders: list[Path], reference: Reference,
+                    root: Path) -> dict[Path, FileProblem]:
+    """Two folders for one consortium and quarter in one run: neither may silently win.
+
+    Read from the manifests alone before any data file, so that submissions can then be checked
+    and written one at a time; the second folder of a slice gets the problem.
+    """
     seen: dict[tuple[str, str], str] = {}
-    for result in results:
-        if result.submission is None:
+    repeated = {}
+    for folder in folders:
+        try:
+            submission = read_manifest(folder)
+        except FileProblem:
             continue
-        slice_key = (result.submission.consortium_id, result.submission.period)
+        if submission.consortium_id not in reference.consortium_ids:
+            continue
+        slice_key = (submission.consortium_id, submission.period)
         if slice_key in seen:
             other = seen[slice_key]
-            result.problems.append(FileProblem(
+            repeated[folder] = FileProblem(
                 "submission.toml", "duplicate_submission",
                 f"{other} already submits {slice_key[0]} {slice_key[1]} in this load; "
                 "send one folder per consortium and quarter",
                 f"{other} 폴더가 같은 컨소시엄·분기({slice_key[0]} {slice_key[1]})를 이미 "
-                "제출합니다. 컨소시엄·분기마다 폴더 하나만 보내세요"))
-            result.outcome = "failed"
+                "제출합니다. 컨소시엄·분기마다 폴더 하나만 보내세요")
         else:
-            seen[slice_key] = result.shown or str(result.folder)
+            seen[slice_key] = shown(folder, root)
+    return repeated
+
+
+def shown(folder: Path, root: Path) -> str:
+    """A folder as messages name it: relative to the parent of the loaded root."""
+    return folder.relative_to(root.parent).as_posix()
 
 
 def _raw_frames(result: SubmissionResult, reference: Reference,
                 secret: bytes) -> dict[str, pl.DataFrame]:
-    """Accepted rows of each dataset, pseudonymised and tagged with their slice and origin."""
+    """Accepted rows of each dataset, pseudonymised and tagged with their slice and origin.
+
+    The files of one dataset are shaped together: one pass per dataset, not per file.
+    """
     submission = result.submission
     assert submission is not None and result.load_id is not None
-    by_dataset: dict[str, list[pl.DataFrame]] = {}
+    by_dataset: dict[str, list[Validated]] = {}
     for checked in result.checked:
-        raw = to_raw(checked.accepted, checked.table.dataset, secret, reference.institution_index)
-        raw = raw.rename({ROW: "source_row"}).with_columns(
+        by_dataset.setdefault(checked.table.dataset.name, []).append(checked)
+    frames = {}
+    for name, checked in by_dataset.items():
+        accepted = pl.concat([c.accepted.with_columns(
+            pl.lit(c.table.file_name).alias("source_file")) for c in checked],
+            how="diagonal_relaxed")
+        raw = to_raw(accepted, checked[0].table.dataset, secret, reference.institution_index)
+        frames[name] = raw.rename({ROW: "source_row"}).with_columns(
             pl.lit(submission.consortium_id).alias("consortium_id"),
             pl.lit(submission.period).alias("period"),
-            pl.lit(result.load_id).alias("load_id"),
-            pl.lit(checked.table.file_name).alias("source_file"))
-        by_dataset.setdefault(checked.table.dataset.name, []).append(raw)
-    return {name: pl.concat(frames, how="diagonal_relaxed")
-            for name, frames in by_dataset.items()}
+            pl.lit(result.load_id).alias("load_id"))
+    return frames
 
 
 def _log_frames(result: SubmissionResult, loaded_by: str,
@@ -227,10 +280,7 @@ def _log_frames(result: SubmissionResult, loaded_by: str,
         "loaded_by": loaded_by, "loaded_at": loaded_at, "fingerprint": result.fingerprint,
         "rows_in": rows_in, "rows_accepted": rows_in - rejected, "rows_rejected": rejected,
         "outcome": result.outcome}])
-    per_file: dict[str, list[int]] = {name: [0, 0] for name in result.file_hashes}
-    for checked in result.checked:
-        per_file[checked.table.file_name][0] += checked.rows_in
-        per_file[checked.table.file_name][1] += checked.rows_rejected
+    per_file = {name: result.file_counts.get(name, [0, 0]) for name in result.file_hashes}
     files = pl.DataFrame([{
         "load_id": result.load_id, "file_name": name, "file_sha256": result.file_hashes[name],
         "rows_in": counts[0], "rows_accepted": counts[0] - counts[1], "rows_rejected": counts[1]}
@@ -251,25 +301,26 @@ def load(root: Path, *, dry_run: bool = False, loaded_by: str | None = None,
         raise FileProblem(str(root), "no_submission",
                           "no submission.toml in this folder or below it",
                           "이 폴더와 그 하위 폴더에 submission.toml이 없습니다")
-    results = []
-    for index, folder in enumerate(folders, start=1):
-        shown = folder.relative_to(root.parent).as_posix()
-        results.append(check_submission(folder, reference))
-        results[-1].shown = shown
-        if progress:
-            progress(index, len(folders), f"checked {shown}")
-    _mark_repeated_slices(results)
-    loadable = [r for r in results if r.outcome == "checked"]
+    checker = _Checker(root, folders, reference, progress, steps=1 if dry_run else 2)
     if dry_run:
-        for result in loadable:
-            result.outcome = "dry-run"
-        return LoadReport(results, None, dry_run=True)
+        for folder in folders:
+            result = checker.check(folder)
+            result.release()
+            if result.outcome == "checked":
+                result.outcome = "dry-run"
+        return LoadReport(checker.results, None, dry_run=True)
     try:
-        path = _publish(loadable, reference, loaded_by, progress, directory)
+        path = _publish(checker, loaded_by, directory)
     except Exception as error:
-        current = next((r.shown for r in loadable if r.outcome == "loading"), None)
-        for result in loadable:
-            result.outcome = "not loaded"
+        results = checker.results
+        current = next((r.shown for r in results if r.outcome == "loading"), None)
+        for result in results:
+            if result.outcome not in ("failed",):
+                result.outcome = "not loaded"
+            result.release()
+        checked = {r.folder for r in results}
+        results.extend(SubmissionResult(folder, outcome="not loaded", shown=shown(folder, root))
+                       for folder in folders if folder not in checked)
         if isinstance(error, BuildError):
             doing = ("checking the rebuilt warehouse", "다시 만든 웨어하우스를 점검하는")
         elif current is not None:
@@ -278,9 +329,10 @@ def load(root: Path, *, dry_run: bool = False, loaded_by: str | None = None,
             doing = ("writing the new warehouse version", "새 웨어하우스 버전을 쓰는")
         raise LoadStopped(LoadReport(results, None, dry_run=False,
                                      stopped=stopped_by(error, *doing))) from error
-    _list_not_counted(loadable, directory)
-    return LoadReport(results, path if store.current_file(directory) == path else None,
-                      dry_run=False)
+    _list_not_counted([r for r in checker.results
+                       if r.outcome in ("loaded", "replaced", "unchanged")], directory)
+    return LoadReport(checker.results,
+                      path if store.current_file(directory) == path else None, dry_run=False)
 
 
 def _list_not_counted(loaded: list[SubmissionResult], directory: Path | None) -> None:
@@ -297,31 +349,71 @@ def _list_not_counted(loaded: list[SubmissionResult], directory: Path | None) ->
         reader.close()
 
 
-def _publish(loadable: list[SubmissionResult], reference: Reference, loaded_by: str | None,
-             progress: Progress | None, directory: Path | None) -> Path:
-    """Write every loadable submission into one new warehouse version and publish it."""
+@dataclass
+class _Checker:
+    """Checks submissions one by one, remembering each result."""
+
+    root: Path
+    folders: list[Path]
+    reference: Reference
+    progress: Progress | None
+    #: progress steps per submission: checked, then written unless a dry run
+    steps: int
+    results: list[SubmissionResult] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.repeated = repeated_slices(self.folders, self.reference, self.root)
+
+    def check(self, folder: Path) -> SubmissionResult:
+        """Read and validate one folder (a repeated slice is refused)."""
+        result = check_submission(folder, self.reference)
+        result.shown = shown(folder, self.root)
+        if folder in self.repeated:
+            result.problems.append(self.repeated[folder])
+            result.outcome = "failed"
+        self.results.append(result)
+        self.tell(f"checked {result.shown}", step=1)
+        return result
+
+    def tell(self, label: str, step: int) -> None:
+        """Progress after `step` of the steps of the latest submission."""
+        if self.progress:
+            done = self.steps * (len(self.results) - 1) + step
+            self.progress(done, self.steps * len(self.folders), label)
+
+
+def _publish(checker: _Checker, loaded_by: str | None, directory: Path | None) -> Path:
+    """Check and write each submission in turn into one new warehouse version; publish it."""
     secret, _ = config.pseudonym_key()
     loaded_by = loaded_by or getpass.getuser()
+    reference = checker.reference
     with store.new_version(directory) as version:
         version.replace_reference(reference.frames, reference.fingerprint)
-        for index, result in enumerate(loadable, start=1):
-            submission = result.submission
-            assert submission is not None
-            previous = version.latest_fingerprint(submission.consortium_id, submission.period)
-            if previous == result.fingerprint:
-                result.outcome = "unchanged"
-                continue
-            loaded_at = datetime.now(UTC).replace(tzinfo=None)
-            result.load_id = (f"{submission.consortium_id}-{submission.period}-"
-                              f"{loaded_at:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}")
-            result.outcome = "loading"
-            version.replace_slice(submission.consortium_id, submission.period,
-                                  _raw_frames(result, reference, secret))
-            result.outcome = "replaced" if previous else "loaded"
-            for table, frame in _log_frames(result, loaded_by, loaded_at).items():
-                version.append_log(table, frame)
-            if progress:
-                progress(index, len(loadable), f"loaded {submission.consortium_id} "
-                         f"{submission.period}")
+        for folder in checker.folders:
+            result = checker.check(folder)
+            if result.outcome == "checked":
+                _write(version, result, reference, secret, loaded_by)
+            result.release()
+            checker.tell(f"loaded {result.shown}", step=2)
         path = version.path
     return path
+
+
+def _write(version: store.WarehouseVersion, result: SubmissionResult, reference: Reference,
+           secret: bytes, loaded_by: str) -> None:
+    """One checked submission into the version: its slice replaced, its load logged."""
+    submission = result.submission
+    assert submission is not None
+    previous = version.latest_fingerprint(submission.consortium_id, submission.period)
+    if previous == result.fingerprint:
+        result.outcome = "unchanged"
+        return
+    loaded_at = datetime.now(UTC).replace(tzinfo=None)
+    result.load_id = (f"{submission.consortium_id}-{submission.period}-"
+                      f"{loaded_at:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}")
+    result.outcome = "loading"
+    version.replace_slice(submission.consortium_id, submission.period,
+                          _raw_frames(result, reference, secret))
+    result.outcome = "replaced" if previous else "loaded"
+    for table, frame in _log_frames(result, loaded_by, loaded_at).items():
+        version.append_log(table, frame)

@@ -48,12 +48,39 @@ def arxiv_from_doi(doi: str | None) -> str | None:
     return normalise_arxiv(doi) if doi and doi.startswith(ARXIV_DOI_PREFIX) else None
 
 
+def title_letters(title: str) -> str:
+    """The title's letters and digits, case folded: what two spellings of a title share."""
+    return NON_WORD.sub("", unicodedata.normalize("NFKC", title).casefold())
+
+
 def title_key(title: str | None, year: int | None) -> str | None:
     """A stable key from the title's letters and digits and the year, for papers without ids."""
     if not title or year is None:
         return None
-    letters = NON_WORD.sub("", unicodedata.normalize("NFKC", title).casefold())
-    return "title:" + hashlib.sha1(f"{letters}|{year}".encode()).hexdigest()[:20]
+    return _title_digest(f"{title_letters(title)}|{year}")
+
+
+def _title_digest(text: str) -> str:
+    return "title:" + hashlib.sha1(text.encode()).hexdigest()[:20]
+
+
+def title_keys(titles: pl.Series, years: pl.Series) -> pl.Series:
+    """`title_key` of every row, the text work done by polars.
+
+    For a title in ASCII, NFKC changes nothing and case folding is lower-casing, so polars
+    computes the letters; any other title goes through `title_letters` once per distinct value.
+    Only the SHA-1 runs per row, and it is the same digest as `title_key`'s.
+    """
+    is_ascii = titles.str.contains(r"^[\x00-\x7f]*$")
+    other = distinct_mapping(titles.filter(~is_ascii), title_letters)
+    letters = pl.select(
+        pl.when(is_ascii).then(titles.str.to_lowercase().str.replace_all(r"[^a-z0-9]", ""))
+        .otherwise(titles.replace_strict(other, default=None, return_dtype=pl.String))
+    ).to_series()
+    text = pl.select(pl.when((titles != "") & years.is_not_null())
+                     .then(letters + "|" + years.cast(pl.String))).to_series()
+    return pl.Series([None if t is None else _title_digest(t) for t in text.to_list()],
+                     dtype=pl.String)
 
 
 def _pseudonymise(frame: pl.DataFrame, dataset: Dataset, secret: bytes) -> pl.DataFrame:
@@ -120,8 +147,7 @@ def shape_publications(frame: pl.DataFrame, institution_index: dict[str, str]) -
     from_doi = map_distinct(doi, arxiv_from_doi)
     arxiv = arxiv.fill_null(from_doi)
     doi = pl.select(pl.when(from_doi.is_null()).then(doi)).to_series()
-    titles = pl.Series([title_key(t, y) for t, y in zip(frame["title"], frame["year"],
-                                                         strict=True)], dtype=pl.String)
+    titles = title_keys(frame["title"], frame["year"])
     return frame.with_columns(
         doi.alias("doi"),
         arxiv.alias("arxiv_id"),

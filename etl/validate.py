@@ -75,7 +75,7 @@ def _parse_date(text: pl.Expr) -> pl.Expr:
                .str.replace_all(r"\s+", "").str.strip_chars_end(".").str.slice(0, 10))
     serial = (pl.when(text.str.contains(r"^\d{5}(\.\d+)?$"))
               .then(pl.lit(EXCEL_EPOCH) + pl.duration(days=text.cast(pl.Float64, strict=False)
-                                                      .cast(pl.Int64)))
+                                                      .cast(pl.Int64, strict=False)))
               .cast(pl.Date))
     return pl.coalesce(*[cleaned.str.strptime(pl.Date, f, strict=False) for f in DATE_FORMATS],
                        serial)
@@ -202,61 +202,90 @@ DATASET_RULES: dict[str, Rule] = {
 }
 
 
-def _resolve_institutions(frame: pl.DataFrame, dataset: Dataset,
-                          index: dict[str, str]) -> pl.DataFrame:
-    """Add `<column>_id` for institution columns; unknown names become row errors."""
+#: which of the tables validated together a row came from
+TABLE = "_table"
+
+
+def _institution_ids(raw: pl.DataFrame, dataset: Dataset,
+                     index: dict[str, str]) -> list[tuple[str, pl.Series, pl.Series]]:
+    """For each institution column: its `<column>_id` values and whether a name is unknown.
+
+    Names are matched in Python once per distinct spelling (etl/institutions.py), then handed
+    to the one polars pass as whole columns.
+    """
+    found = []
     for column in (c for c in dataset.columns if c.institution):
-        error = f"_error_{column.name}"
         if column.dtype == "list":
-            ids = pl.Series([[index.get(name_token(v)) for v in names]
-                             if names is not None else None
-                             for names in frame[column.name].to_list()],
-                            dtype=pl.List(pl.String))
+            names = raw.select(_parse(column, pl.col(column.name))[0]).to_series()
+            mapping = distinct_mapping(names, lambda name: index.get(name_token(name)))
+            ids = names.list.eval(pl.element().replace_strict(mapping, default=None,
+                                                              return_dtype=pl.String))
             unknown = ids.list.eval(pl.element().is_null()).list.any().fill_null(False)
         else:
-            ids = match_names(frame[column.name], index)
-            unknown = ids.is_null() & frame[column.name].is_not_null()
-        frame = frame.with_columns(
-            pl.when(pl.col(error).is_null() & unknown).then(pl.lit("unknown_institution"))
-            .otherwise(pl.col(error)).alias(error),
-            ids.alias(f"{column.name}_id"))
-    return frame
+            ids = match_names(raw[column.name], index)
+            unknown = ids.is_null() & raw[column.name].is_not_null()
+        found.append((column.name, ids, unknown))
+    return found
+
+
+def _first_error(column_name: str, broken: pl.Expr, reason: str) -> pl.Expr:
+    """Set the column's reason unless an earlier check already gave one."""
+    error = f"_error_{column_name}"
+    return (pl.when(pl.col(error).is_null() & broken.fill_null(False)).then(pl.lit(reason))
+            .otherwise(pl.col(error)).alias(error))
 
 
 def validate(table: RawTable, ctx: Context) -> Validated:
     """Split a raw table into typed accepted rows and reported rejections."""
-    dataset, raw = table.dataset, table.frame
-    parsed = _with_grants_found(raw, dataset).with_columns(
-        expr for column in dataset.columns
-        for expr in _column_checks(column))
-    parsed = _resolve_institutions(parsed, dataset, ctx.institution_index)
-    rules = DATASET_RULES.get(dataset.name, lambda _: [])(ctx)
-    for column_name, broken, reason in rules:
-        error = f"_error_{column_name}"
-        parsed = parsed.with_columns(
-            pl.when(pl.col(error).is_null() & broken.fill_null(False)).then(pl.lit(reason))
-            .otherwise(pl.col(error)).alias(error))
-    parsed = _mark_duplicates(parsed, dataset)
+    return validate_tables([table], ctx)[0]
+
+
+def validate_tables(tables: list[RawTable], ctx: Context) -> list[Validated]:
+    """Validate tables of one dataset (every file and sheet of a submission) in one pass.
+
+    The rows of all tables are checked by one polars query; duplicate keys are still judged
+    within each file, and each table gets back its own accepted rows and rejections.
+    """
+    dataset = tables[0].dataset
+    if any(t.dataset.name != dataset.name for t in tables):
+        raise ValueError("validate_tables takes tables of one dataset")
+    raw = pl.concat([t.frame.with_columns(pl.lit(i, pl.Int32).alias(TABLE))
+                     for i, t in enumerate(tables)], how="diagonal")
+    plan = _with_grants_found(raw, dataset).lazy().with_columns(
+        expr for column in dataset.columns for expr in _column_checks(column))
+    for name, ids, unknown in _institution_ids(raw, dataset, ctx.institution_index):
+        plan = plan.with_columns(ids.alias(f"{name}_id"), unknown.alias(f"_unknown_{name}")) \
+            .with_columns(_first_error(name, pl.col(f"_unknown_{name}"), "unknown_institution")) \
+            .drop(f"_unknown_{name}")
+    for column_name, broken, reason in DATASET_RULES.get(dataset.name, lambda _: [])(ctx):
+        plan = plan.with_columns(_first_error(column_name, broken, reason))
+    plan = _mark_duplicates(plan, dataset)
     error_columns = [f"_error_{c.name}" for c in dataset.columns]
-    has_error = pl.any_horizontal(pl.col(e).is_not_null() for e in error_columns)
+    parsed = plan.with_columns(
+        pl.any_horizontal(pl.col(e).is_not_null() for e in error_columns).alias("_has_error")
+    ).collect()
     single_found = [f"{c.name}_found" for c in dataset.columns if c.dtype == "grant"]
-    accepted = parsed.filter(~has_error).drop(*error_columns, *single_found)
-    rejections = _rejections(table, raw, parsed.filter(has_error), error_columns)
-    return Validated(table, accepted, rejections)
+    accepted = parsed.filter(~pl.col("_has_error")).drop(*error_columns, *single_found,
+                                                         "_has_error")
+    bad = parsed.filter(pl.col("_has_error"))
+    rejections = _rejections(tables, raw, bad, error_columns)
+    accepted_by = accepted.partition_by(TABLE, as_dict=True, include_key=False)
+    rejected_by = rejections.partition_by(TABLE, as_dict=True, include_key=False)
+    empty_accepted = accepted.drop(TABLE).clear()
+    empty_rejections = rejections.drop(TABLE).clear()
+    return [Validated(table, accepted_by.get((i,), empty_accepted),
+                      rejected_by.get((i,), empty_rejections))
+            for i, table in enumerate(tables)]
 
 
-def _mark_duplicates(parsed: pl.DataFrame, dataset: Dataset) -> pl.DataFrame:
+def _mark_duplicates(plan: pl.LazyFrame, dataset: Dataset) -> pl.LazyFrame:
     key = [k.removesuffix("_key") for k in dataset.key if k.removesuffix("_key") in
            {c.name for c in dataset.columns}]
-    if not key or parsed.height == 0:
-        return parsed
-    first = key[0]
-    error = f"_error_{first}"
-    repeated = pl.struct(key).is_first_distinct().not_() & pl.all_horizontal(
+    if not key:
+        return plan
+    repeated = pl.struct(key).is_first_distinct().not_().over(TABLE) & pl.all_horizontal(
         pl.col(k).is_not_null() for k in key)
-    return parsed.with_columns(pl.when(pl.col(error).is_null() & repeated)
-                               .then(pl.lit("duplicate_key")).otherwise(pl.col(error))
-                               .alias(error))
+    return plan.with_columns(_first_error(key[0], repeated, "duplicate_key"))
 
 
 def _start_of(text: pl.Expr) -> pl.Expr:
@@ -266,26 +295,34 @@ def _start_of(text: pl.Expr) -> pl.Expr:
         .then(one_line.str.slice(0, SHOWN_CHARACTERS) + "…").otherwise(one_line)
 
 
-def _rejections(table: RawTable, raw: pl.DataFrame, bad: pl.DataFrame,
+def _rejections(tables: list[RawTable], raw: pl.DataFrame, bad: pl.DataFrame,
                 error_columns: list[str]) -> pl.DataFrame:
+    schema = {TABLE: pl.Int32, **REJECTION_SCHEMA}
     if bad.height == 0:
-        return pl.DataFrame(schema=REJECTION_SCHEMA)
-    long = (bad.select(ROW, *error_columns)
-            .unpivot(index=ROW, variable_name="column_name", value_name="reason_code")
+        return pl.DataFrame(schema=schema)
+    dataset = tables[0].dataset
+    long = (bad.select(TABLE, ROW, *error_columns)
+            .unpivot(index=[TABLE, ROW], variable_name="column_name", value_name="reason_code")
             .drop_nulls("reason_code")
             .with_columns(pl.col("column_name").str.strip_prefix("_error_")))
-    values = raw.unpivot(index=ROW, variable_name="column_name", value_name="value_raw")
-    personal = [c.name for c in table.dataset.columns if c.personal or c.drop]
-    headers = {c.name: c.korean for c in table.dataset.columns}
-    return (long.join(values, on=[ROW, "column_name"], how="left")
+    # the submitted text of the rejected rows only: unpivoting every row was most of the cost
+    values = (raw.join(bad.select(TABLE, ROW), on=[TABLE, ROW], how="semi")
+              .unpivot(index=[TABLE, ROW], variable_name="column_name",
+                       value_name="value_raw"))
+    personal = [c.name for c in dataset.columns if c.personal or c.drop]
+    headers = {c.name: c.korean for c in dataset.columns}
+    files = {i: t.file_name for i, t in enumerate(tables)}
+    sheets = {i: t.sheet for i, t in enumerate(tables)}
+    return (long.join(values, on=[TABLE, ROW, "column_name"], how="left")
             .with_columns(
                 pl.when(pl.col("column_name").is_in(personal) & pl.col("value_raw").is_not_null())
                 .then(pl.lit(PERSONAL_VALUE)).otherwise(_start_of(pl.col("value_raw")))
                 .alias("value_shown"),
                 pl.col("column_name").replace_strict(headers, default=None).alias("header"),
-                pl.lit(table.dataset.name).alias("dataset"),
-                pl.lit(table.file_name).alias("file_name"),
-                pl.lit(table.sheet, dtype=pl.String).alias("sheet"),
-                pl.col(ROW).alias("row_number"))
-            .select(list(REJECTION_SCHEMA))
-            .sort("row_number", "column_name"))
+                pl.lit(dataset.name).alias("dataset"),
+                pl.col(TABLE).replace_strict(files, return_dtype=pl.String).alias("file_name"),
+                pl.col(TABLE).replace_strict(sheets, default=None, return_dtype=pl.String)
+                .alias("sheet"),
+                pl.col(ROW).cast(pl.Int64).alias("row_number"))
+            .select(list(schema))
+            .sort(TABLE, "row_number", "column_name"))

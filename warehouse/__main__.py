@@ -7,6 +7,8 @@ new version only when the live one was built from other SQL or another catalogue
 docs/kpis.md from the catalogue.
 `python -m warehouse show-kpi <id>` prints the SQL of a KPI's view (`--records`: its drill-down;
 `--by <column>`: the figure broken down by a column of its mart).
+`python -m warehouse gc` removes version files left by killed loads and old versions no reader
+has open (every load does this too).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
                       help="print the drill-down's SQL (its records) instead")
     show.add_argument("--by", metavar="COLUMN",
                       help="break the figure down by a column of the KPI's mart")
+    commands.add_parser("gc", help="remove orphaned and unused old warehouse versions")
     lake = commands.add_parser("export-lake", help="write the warehouse as partitioned Parquet")
     lake.add_argument("target", type=Path, help="the lake folder (created if missing)")
     args = parser.parse_args(argv)
@@ -55,6 +58,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {write_dictionary_docs()}")
         KPI_DOC.write_text(render_kpi_docs(), encoding="utf-8")
         print(f"wrote {KPI_DOC}")
+        return 0
+    if args.command == "gc":
+        removed = store.collect_garbage()
+        for path in removed:
+            print(f"removed {path.name}")
+        print(f"{len(removed)} version file(s) removed")
         return 0
     if args.command == "show-kpi":
         return show_kpi(args.kpi_id, args.records, args.by)

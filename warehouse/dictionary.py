@@ -74,7 +74,7 @@ def _view_header(sql: str) -> str:
     for line in sql.splitlines():
         if not line.startswith("--"):
             break
-        if not line.startswith(("-- materialized:", "-- Generated from")):
+        if not line.startswith(("-- materialized:", "-- partitioned by:", "-- Generated from")):
             lines.append(line.removeprefix("--").strip())
     return " ".join(lines)
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from contract import DISPATCHES, STUDENTS, Dataset
 from etl.readers import ROW, RawTable
-from etl.validate import PERSONAL_VALUE, Context, validate
+from etl.validate import PERSONAL_VALUE, Context, validate, validate_tables
 
 CONTEXT = Context(period_end=date(2025, 6, 30),
                   institution_index={"고려대학교": "korea-univ", "바이브컴퍼니": "vaiv"},
@@ -106,3 +106,30 @@ def test_arbitrary_rows_are_accepted_or_rejected_with_a_reason_and_good_rows_sur
     accepted_numbers = set(result.accepted["researcher_number"].to_list())
     repeated = {r.get("researcher_number") for r in bad_rows}
     assert good_numbers - repeated <= accepted_numbers
+
+
+@given(first=st.lists(st.fixed_dictionaries({c.name: text for c in STUDENTS.columns}),
+                      max_size=5),
+       second=st.lists(st.fixed_dictionaries({c.name: text for c in STUDENTS.columns}),
+                       max_size=5))
+@settings(max_examples=25, deadline=None)
+def test_tables_validated_together_give_what_each_gives_alone(
+        first: list[dict[str, str | None]], second: list[dict[str, str | None]]) -> None:
+    one = table(STUDENTS, [GOOD_STUDENT, *first])
+    other = RawTable(STUDENTS, "other.csv", None, table(STUDENTS, [GOOD_STUDENT, *second]).frame)
+    together = validate_tables([one, other], CONTEXT)
+    for alone, batched in zip([validate(one, CONTEXT), validate(other, CONTEXT)], together,
+                              strict=True):
+        assert batched.table is alone.table
+        assert batched.accepted.equals(alone.accepted)
+        assert batched.rejections.equals(alone.rejections)
+    assert together[1].rejections["file_name"].to_list() == ["other.csv"] * \
+        together[1].rejections.height
+    assert together[0].accepted.height == validate(one, CONTEXT).accepted.height >= 1, \
+        "a key repeated in another file is not a duplicate"
+
+
+def test_numbers_that_are_not_finite_are_rejected_as_dates_not_a_crash() -> None:
+    for text in ("inf", "NaN", "1e400"):
+        row = {**GOOD_STUDENT, "graduation_date": text}
+        assert (4, "graduation_date", "not_date") in reasons([row])

@@ -18,7 +18,13 @@ import polars as pl
 import pytest
 
 from etl.load import load
-from etl.transform import arxiv_from_doi, normalise_arxiv, normalise_doi, title_key
+from etl.transform import (
+    arxiv_from_doi,
+    normalise_arxiv,
+    normalise_doi,
+    title_key,
+    title_keys,
+)
 from warehouse import queries
 from warehouse.connection import Reader
 
@@ -49,6 +55,15 @@ def test_an_arxiv_doi_is_the_preprints_arxiv_id_and_other_dois_are_not() -> None
 def test_titles_match_across_case_punctuation_and_spacing_but_not_years() -> None:
     assert title_key("Shared Title: A Study", 2025) == title_key("shared title — a  study", 2025)
     assert title_key("Shared Title: A Study", 2025) != title_key("Shared Title: A Study", 2024)
+
+
+def test_title_keys_of_a_whole_column_are_the_keys_of_each_title() -> None:
+    titles = ["Shared Title: A Study", "shared title — a  study", "Straße der ﬁne ÇA", "",
+              None, "snake_case and_more", "Deep-Learning 2.0", "ΣΟΦΊΑ σοφίας", "İstanbul NLP",
+              "한국어 검색 모델", "Ｆｕｌｌ Ｗｉｄｔｈ", "tab\tand\nnewline"]
+    years = [2025, 2025, 2024, 2024, 2024, 2023, None, 2022, 2021, 2020, 2020, 2019]
+    column = title_keys(pl.Series(titles, dtype=pl.String), pl.Series(years, dtype=pl.Int64))
+    assert column.to_list() == [title_key(t, y) for t, y in zip(titles, years, strict=True)]
 
 
 VAIV_BIBTEX = """@inproceedings{p1,

@@ -1,4 +1,5 @@
 -- materialized: table
+-- partitioned by: consortium_id
 -- Dispatches of researchers to companies. Only stays at a company count for the KPI.
 with dispatches as (
     select * from stg_dispatch

@@ -1,4 +1,5 @@
 -- materialized: table
+-- partitioned by: consortium_id
 -- Dispatches that overlap each consortium's year so far, quarter by quarter. An ongoing stay is
 -- counted up to the quarter's end. A stay qualifies for the KPI when it is at a company and
 -- lasts 28 days or more; person-months count the days at a company within the year so far.

@@ -1,4 +1,5 @@
 -- materialized: table
+-- partitioned by: consortium_id
 -- Each student's participation in a consortium: degree level, period and outcome.
 -- An integrated MS/PhD student counts on the PhD track.
 with students as (
