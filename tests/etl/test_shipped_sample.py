@@ -25,6 +25,6 @@ def test_the_shipped_sample_loads_without_a_rejected_row(tmp_path: Path) -> None
     assert latest == "2026-Q3"
     active = {r["consortium_id"]: r["value"] for r in board.iter_rows(named=True)
               if r["kpi_id"] == "active_students"}
-    assert set(active) == {"vaiv", "42maru", "lg-ai", "ALL"}
+    assert set(active) == {"vaiv", "42maru", "lg-ai", "nc-ai", "keti", "ALL"}
     assert all(v > 0 for v in active.values())
     assert active["ALL"] == sum(v for k, v in active.items() if k != "ALL")
