@@ -16,6 +16,7 @@ from datetime import date
 import polars as pl
 
 from etl.contract import Column, Dataset
+from etl.industry_fields import CANONICAL_KR_APPLICATION, CANONICAL_KR_REGISTRATION, NORMALISERS
 from etl.institutions import match_names, name_token
 from etl.readers import ROW, RawTable
 
@@ -24,6 +25,8 @@ FALSE_WORDS = ["n", "no", "false", "0", "아니오", "아니요", "x", "거짓"]
 DATE_FORMATS = ("%Y-%m-%d", "%Y.%m.%d", "%Y/%m/%d", "%Y%m%d")
 EXCEL_EPOCH = date(1899, 12, 30)
 PERSONAL_VALUE = "(개인정보 비공개 / personal value withheld)"
+#: prefix of the helper column holding a normaliser's refusal (see etl/industry_fields.py)
+NORMALISED = "_refused_"
 
 REJECTION_SCHEMA = {
     "dataset": pl.String, "file_name": pl.String, "sheet": pl.String, "row_number": pl.Int64,
@@ -112,8 +115,14 @@ def _column_checks(column: Column) -> tuple[pl.Expr, pl.Expr]:
     error = pl.when(~present & pl.lit(column.required)).then(pl.lit("missing"))
     if not column.drop:  # a dropped value ('+82-10-...') is never stored, so never a formula
         error = error.when(present & raw.str.contains(r"^[=+@]")).then(pl.lit("formula"))
+    if column.normalise:
+        refused = pl.col(f"{NORMALISED}{column.name}")
+        error = error.when(present & refused.is_not_null()).then(refused)
     error = error.when(present & value.is_null()).then(pl.lit(parse_reason))
-    if column.pattern:
+    if column.pattern and column.dtype == "list":
+        wrong = value.list.eval(~pl.element().str.contains(column.pattern)).list.any()
+        error = error.when(present & wrong).then(pl.lit("bad_format"))
+    elif column.pattern:
         error = error.when(present & ~value.cast(pl.String).str.contains(column.pattern)) \
             .then(pl.lit("bad_format"))
     if column.min_value is not None:
@@ -153,7 +162,63 @@ DATASET_RULES: dict[str, Rule] = {
                                   "after_period")],
     "targets": lambda ctx: [("kpi_id", ~pl.col("kpi_id").is_in(list(ctx.kpi_ids)),
                              "unknown_kpi")],
+    "support": lambda ctx: [
+        *_not_after_period(ctx, "start_date", "end_date"),
+        *_ends_after_starts("start_date", "end_date"),
+        ("gpu_model", (pl.col("support_type") == "compute") & pl.col("gpu_model").is_null(),
+         "gpu_model_missing"),
+        ("gpu_cards", pl.col("unit").is_in(["hours", "months"])
+         & (pl.col("support_type") == "compute") & pl.col("gpu_cards").is_null(),
+         "gpu_cards_missing"),
+        ("value_basis", pl.col("value_krw").is_not_null() & pl.col("value_basis").is_null(),
+         "value_basis_missing"),
+    ],
+    "patents": lambda ctx: [
+        *_not_after_period(ctx, "application_date", "registration_date"),
+        *_ends_after_starts("application_date", "registration_date"),
+        ("application_number", (pl.col("office") == "KR")
+         & ~pl.col("application_number").str.contains(CANONICAL_KR_APPLICATION),
+         "bad_patent_number"),
+        # a 13-digit registration number (10NNNNNNN0000) reads as an application of some year;
+        # the filing date shows it is not one
+        ("application_number", (pl.col("office") == "KR")
+         & (pl.col("application_number").str.slice(3, 4)
+            != pl.col("application_date").dt.year().cast(pl.String)),
+         "application_year_mismatch"),
+        ("registration_number", (pl.col("office") == "KR")
+         & ~pl.col("registration_number").str.contains(CANONICAL_KR_REGISTRATION),
+         "bad_patent_number"),
+        ("registration_date", pl.col("registration_number").is_not_null()
+         != pl.col("registration_date").is_not_null(), "registration_incomplete"),
+    ],
+    "transfers": lambda ctx: [*_not_after_period(ctx, "contract_date")],
+    "artefacts": lambda ctx: [
+        *_not_after_period(ctx, "release_date", "observed_date"),
+        ("observed_date", (pl.col("downloads").is_not_null() | pl.col("stars").is_not_null())
+         & pl.col("observed_date").is_null(), "observed_date_missing"),
+        ("observed_date", pl.col("observed_date") < pl.col("release_date"), "end_before_start"),
+    ],
 }
+
+
+def _normalise(raw: pl.DataFrame, dataset: Dataset) -> pl.DataFrame:
+    """Columns with a normaliser in canonical form, plus the reason a value was refused.
+
+    Each distinct value is normalised once. A refused value keeps its text (so the quarantine
+    shows what was sent) and its reason goes in `_refused_<column>`.
+    """
+    for column in (c for c in dataset.columns if c.normalise):
+        normaliser = NORMALISERS[column.normalise]
+        outcomes = {value: normaliser(value)
+                    for value in raw[column.name].drop_nulls().unique().to_list() if value}
+        canonical = {value: result or value for value, (result, _) in outcomes.items()}
+        refused = {value: reason for value, (_, reason) in outcomes.items() if reason}
+        raw = raw.with_columns(
+            pl.col(column.name).replace_strict(canonical, default=pl.col(column.name),
+                                               return_dtype=pl.String),
+            pl.col(column.name).replace_strict(refused, default=None, return_dtype=pl.String)
+            .alias(f"{NORMALISED}{column.name}"))
+    return raw
 
 
 def _resolve_institutions(frame: pl.DataFrame, dataset: Dataset,
@@ -180,7 +245,7 @@ def _resolve_institutions(frame: pl.DataFrame, dataset: Dataset,
 def validate(table: RawTable, ctx: Context) -> Validated:
     """Split a raw table into typed accepted rows and reported rejections."""
     dataset, raw = table.dataset, table.frame
-    parsed = raw.with_columns(
+    parsed = _normalise(raw, dataset).with_columns(
         expr for column in dataset.columns
         for expr in _column_checks(column))
     parsed = _resolve_institutions(parsed, dataset, ctx.institution_index)
@@ -193,7 +258,8 @@ def validate(table: RawTable, ctx: Context) -> Validated:
     parsed = _mark_duplicates(parsed, dataset)
     error_columns = [f"_error_{c.name}" for c in dataset.columns]
     has_error = pl.any_horizontal(pl.col(e).is_not_null() for e in error_columns)
-    accepted = parsed.filter(~has_error).drop(error_columns)
+    refusals = [c for c in parsed.columns if c.startswith(NORMALISED)]
+    accepted = parsed.filter(~has_error).drop(error_columns, *refusals)
     rejections = _rejections(table, raw, parsed.filter(has_error), error_columns)
     return Validated(table, accepted, rejections)
 
