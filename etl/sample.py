@@ -23,13 +23,27 @@ import shutil
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 import config
-from etl.contract import DESTINATIONS, DISPATCHES, PROJECTS, STUDENTS, Dataset
+from etl.contract import (
+    ARTEFACTS,
+    DESTINATIONS,
+    DISPATCHES,
+    PATENTS,
+    PROJECTS,
+    STUDENTS,
+    SUPPORT,
+    TRANSFERS,
+    Dataset,
+)
+
+if TYPE_CHECKING:
+    from etl.sample_industry import Industry
 
 Period = tuple[int, int]
 Row = dict[str, str | int | date | None]
@@ -42,6 +56,7 @@ SLOW_START_FACTOR = 0.4  # the second consortium listed recruits slowly in its f
 PARTNER_COMPANIES = ("naver", "kakao", "upstage", "samsung-electronics")
 CSV_ENCODINGS = {"42maru": "cp949", "vaiv": "utf-8-sig"}
 DISPATCH_FILE = "파견현황.csv"
+PATENT_FILE = "특허.csv"
 
 DEGREE_KO = {"MS": "석사", "PhD": "박사", "integrated": "석박통합"}
 STATUS_KO = {"enrolled": "재학", "on_leave": "휴학", "graduated": "졸업", "withdrawn": "중도탈락"}
@@ -657,11 +672,16 @@ def write_cell(sheet: Worksheet, row: int, col: int, value: str | int | date,
 
 
 def write_workbook(path: Path, rng: random.Random, sim: Simulation, period: Period) -> None:
-    """Students, destinations and projects: a title line, a blank line, headers, then rows."""
-    sheets: list[tuple[Dataset, list[Row]]] = [
+    """Students, destinations and projects."""
+    write_sheets(path, rng, sim, period, [
         (STUDENTS, student_rows(rng, sim, period)),
         (DESTINATIONS, destination_rows(sim, period)),
-        (PROJECTS, project_rows(rng, sim, period))]
+        (PROJECTS, project_rows(rng, sim, period))])
+
+
+def write_sheets(path: Path, rng: random.Random, sim: Simulation, period: Period,
+                 sheets: list[tuple[Dataset, list[Row]]]) -> None:
+    """One sheet per dataset: a title line, a blank line, headers, then rows."""
     workbook = xlsxwriter.Workbook(str(path), {"in_memory": True})
     workbook.set_properties({"created": CREATED, "author": sim.consortium.lead.name_ko})
     bold = workbook.add_format({"bold": True})
@@ -683,12 +703,17 @@ def write_workbook(path: Path, rng: random.Random, sim: Simulation, period: Peri
 
 
 def write_dispatches(path: Path, sim: Simulation, period: Period) -> None:
-    """The dispatch CSV in the encoding this consortium's spreadsheet software saves."""
+    """The dispatch CSV."""
+    write_csv(path, sim, DISPATCHES, dispatch_rows(sim, period))
+
+
+def write_csv(path: Path, sim: Simulation, dataset: Dataset, rows: list[Row]) -> None:
+    """A CSV in the encoding this consortium's spreadsheet software saves."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([c.korean for c in DISPATCHES.columns])
-    for row in dispatch_rows(sim, period):
-        values = [row.get(c.name) for c in DISPATCHES.columns]
+    writer.writerow([c.korean for c in dataset.columns])
+    for row in rows:
+        values = [row.get(c.name) for c in dataset.columns]
         writer.writerow(["" if v is None else v.isoformat() if isinstance(v, date) else v
                          for v in values])
     encoding = CSV_ENCODINGS.get(sim.consortium.id, "utf-8")
@@ -740,7 +765,19 @@ def write_manifest(path: Path, sim: Simulation, period: Period, team: str) -> No
     path.write_text("\n".join(lines), encoding="utf-8", newline="\n")
 
 
-def write_consortium(out: Path, rng: random.Random, sim: Simulation) -> None:
+def write_industry(folder: Path, rng: random.Random, sim: Simulation, industry: Industry,
+                   period: Period) -> None:
+    """Support, transfers and artefacts as one workbook; patents as a CSV when there are any."""
+    write_sheets(folder / f"산학협력_{label(period)}.xlsx", rng, sim, period, [
+        (SUPPORT, industry.support.get(period, [])),
+        (TRANSFERS, industry.transfers.get(period, [])),
+        (ARTEFACTS, industry.artefacts.get(period, []))])
+    if patents := industry.patents.get(period):
+        write_csv(folder / PATENT_FILE, sim, PATENTS, patents)
+
+
+def write_consortium(out: Path, rng: random.Random, sim: Simulation, industry: Industry,
+                     industry_rng: random.Random) -> None:
     team = rng.choice(TEAMS)
     for period in periods(sim.first_period):
         folder = out / sim.consortium.id / label(period)
@@ -749,24 +786,37 @@ def write_consortium(out: Path, rng: random.Random, sim: Simulation) -> None:
         write_workbook(folder / f"참여인력_{label(period)}.xlsx", rng, sim, period)
         write_dispatches(folder / DISPATCH_FILE, sim, period)
         write_bibtex(folder / "publications.bib", rng, [p for q, p in sim.papers if q == period])
+        write_industry(folder, industry_rng, sim, industry, period)
 
 
-def summary(sim: Simulation) -> dict[str, int]:
+def summary(sim: Simulation, industry: Industry) -> dict[str, int]:
+    def rows(by_period: dict[Period, list[Row]]) -> int:
+        return sum(len(r) for r in by_period.values())
+
     return {"students": len(sim.students), "publications": len({p for _, p in sim.papers}),
             "publication_entries": len(sim.papers), "dispatches": len(sim.dispatches),
-            "destinations": len(sim.destinations), "projects": len(sim.projects)}
+            "destinations": len(sim.destinations), "projects": len(sim.projects),
+            "support": rows(industry.support), "patent_entries": rows(industry.patents),
+            "transfer_entries": rows(industry.transfers), "artefacts": rows(industry.artefacts)}
 
 
 def generate(out: Path = config.SAMPLE_DIR, seed: int = 7, scale: int = 1,
              reference_dir: Path = config.REFERENCE_DIR) -> dict[str, dict[str, int]]:
     """Write every consortium's submissions under `out`; return counts per consortium."""
+    from etl.sample_industry import simulate_industry  # it builds on this module's records
+
     rng = random.Random(seed)
+    # the industry records draw from their own stream, so adding to them leaves the rest as is
+    industry_rng = random.Random(f"{seed}-industry")
     ref = load_reference(reference_dir)
     sims = simulate(rng, ref, scale)
-    for sim in sims:
+    industries = [simulate_industry(industry_rng, sim, periods(sim.first_period), scale)
+                  for sim in sims]
+    for sim, industry in zip(sims, industries, strict=True):
         shutil.rmtree(out / sim.consortium.id, ignore_errors=True)
-        write_consortium(out, rng, sim)
-    return {sim.consortium.id: summary(sim) for sim in sims}
+        write_consortium(out, rng, sim, industry, industry_rng)
+    return {sim.consortium.id: summary(sim, industry)
+            for sim, industry in zip(sims, industries, strict=True)}
 
 
 def main(argv: list[str] | None = None) -> None:
