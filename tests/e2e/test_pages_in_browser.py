@@ -85,3 +85,25 @@ def test_a_kpi_cards_link_opens_its_definition_in_the_glossary(page: Page, app_u
     expect(chosen).to_contain_text("참여 학생 수")
     expect(chosen.locator("details")).to_have_attribute("open", "")
     no_error_box(page)
+
+
+def test_the_industry_page_draws_its_flow_drills_down_and_downloads_in_both_languages(
+        page: Page, app_url: str) -> None:
+    open_page(page, f"{app_url}/industry?lang=en")
+    expect(page.locator("h1").first).to_have_text("Industry collaboration")
+    flow = page.locator(".js-plotly-plot").filter(has=page.locator(".sankey"))
+    expect(flow).to_contain_text("Patents (3)", timeout=30_000)
+    page.locator("[data-testid='stSelectbox']").filter(has_text="Records").last.click()
+    page.get_by_role("option", name="Technology transfers").click()
+    expect(page).to_have_url(re.compile(r"[?&]records=transfers"))
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download CSV").last.click()
+    content = download.value.path().read_bytes().decode("utf-8-sig")
+    assert [r["contract_number"] for r in csv.DictReader(io.StringIO(content))] == \
+        ["KU-2025-001"]
+    no_error_box(page)
+    open_page(page, f"{app_url}/industry?lang=ko")
+    expect(page.locator("h1").first).to_have_text("산학협력")
+    expect(page.locator(".js-plotly-plot").filter(has=page.locator(".sankey"))) \
+        .to_contain_text("특허 (3)", timeout=30_000)
+    no_error_box(page)
