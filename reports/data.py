@@ -34,6 +34,12 @@ class ReportData:
     data_loaded_at: str
     warehouse_version: str
     code_version: str
+    #: links from joint projects to outputs, transfers and services (reports/industry.py)
+    industry_flow: pl.DataFrame | None = None
+    #: company support of the year up to the quarter, per consortium and company
+    industry_support: pl.DataFrame | None = None
+    #: transfer contracts per consortium with their fees (internal edition only)
+    industry_fees: pl.DataFrame | None = None
 
 
 def edition_rows(data: ReportData, edition: str,

@@ -18,6 +18,7 @@ import pytest
 from reports.disclosure import hidden_count_cells, protected_columns
 from reports.excel import COLUMNS, sheet_names
 from reports.snapshots import Snapshot, as_of
+from reports.text import label as report_label
 from warehouse.catalogue import kpi, kpis
 
 SMALL = {"1", "2", "3", "4"}
@@ -113,11 +114,16 @@ def table_cells(text: str, language: str, consortia: list[str]) -> list[tuple[st
     last KPI name seen as a heading above them.
     """
     names = {entry.name(language): entry.id for entry in kpis()}
+    # the industry section's tables count records (contracts, GPU-hours), not people
+    other_sections = {report_label("industry", language)}
     current, cells = None, []
     for line in text.splitlines():
         stripped = line.strip()
         if stripped in names:
             current = names[stripped]
+            continue
+        if stripped in other_sections:
+            current = None
             continue
         label = next((c for c in consortia if stripped.startswith(c + " ")), None)
         if current is None or label is None:

@@ -33,6 +33,7 @@ transferred_patents as (
 final as (
     select
         transfers.consortium_id,
+        transfers.consortium_id || '/' || transfers.contract_number as transfer_id,
         transfers.contract_number,
         transfers.contract_date,
         transfers.recipient,
