@@ -33,6 +33,12 @@ def warehouse_dir() -> Path:
     return data_dir() / "warehouse"
 
 
+def kpi_catalogue_file() -> Path:
+    """The KPI catalogue every view, page and report is built from."""
+    default = PROJECT_ROOT / "warehouse" / "catalogue.toml"
+    return Path(os.environ.get("OUTCOMES_KPI_CATALOGUE", default)).resolve()
+
+
 def snapshot_dir() -> Path:
     """Root of the published snapshots (kept out of var/, which `make clean` removes)."""
     return Path(os.environ.get("OUTCOMES_SNAPSHOT_DIR", PROJECT_ROOT / "snapshots")).resolve()

@@ -8,6 +8,9 @@ docs/benchmarks.md, the raw figures to docs/benchmarks.json.
 
     python -m benchmarks --quick              scales 1 and 10 (a few minutes; `make bench`)
     python -m benchmarks --scales 1 10 100    the documented full run (`make bench-full`)
+    python -m benchmarks --kpis-only          only the KPI queries (one product load per
+                                              scale, no baselines), updating their part of
+                                              the written figures
 """
 
 from __future__ import annotations
@@ -78,6 +81,31 @@ def run_scale(scale: int, work: Path, runs: int, parts: set[str]) -> dict[str, o
     return found
 
 
+def update_kpis(scales: list[int], work: Path, out: Path, command: str) -> None:
+    """Measure only the KPI queries and replace their figures in the recorded suite."""
+    from etl.load import load
+
+    suite = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    recorded = {s["scale"]: s for s in suite["scales"]}
+    described = machine.describe()
+    for scale in scales:
+        submissions, _ = submissions_for(scale, work)
+        warehouse = work / f"scale-{scale}" / "kpi-data" / "warehouse"
+        shutil.rmtree(warehouse.parent, ignore_errors=True)
+        say(f"scale {scale}: loading with the product")
+        assert load(submissions, loaded_by="benchmark", directory=warehouse).ok
+        say(f"scale {scale}: KPI views, SQLite baseline, app reads")
+        kpis = query_bench.measure_kpis(warehouse, work / f"scale-{scale}", 10)
+        figures = recorded.setdefault(scale, {"scale": scale})
+        figures["kpis"] = [{**asdict(k), "sqlite_ratio": k.sqlite_ratio} for k in kpis]
+        figures["overview_fetch_ms"] = query_bench.overview_fetch(warehouse, 20)
+    suite["kpi_run"] = {"machine": described, "command": command}
+    out.write_text(results.markdown(suite), encoding="utf-8")
+    out.with_suffix(".json").write_text(json.dumps(suite, indent=1, ensure_ascii=False),
+                                        encoding="utf-8")
+    say(f"updated the KPI figures in {out} and {out.with_suffix('.json').name}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks",
                                      description=__doc__.splitlines()[0])
@@ -89,15 +117,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--work", type=Path, default=config.data_dir() / "bench",
                         help="where generated submissions and scratch warehouses go")
     parser.add_argument("--out", type=Path, default=DOCS / "benchmarks.md")
+    parser.add_argument("--kpis-only", action="store_true",
+                        help="measure only the KPI queries and update their figures")
     args = parser.parse_args(argv)
     scales = [1, 10] if args.quick else args.scales
+    command = "python -m benchmarks " + " ".join(argv if argv is not None else sys.argv[1:])
+    if args.kpis_only:
+        update_kpis(scales, args.work, args.out, command)
+        return
     parts = {"queries", "pages", "reports"} - set(args.skip)
     described = machine.describe()
     started = time.perf_counter()
     figures = [run_scale(scale, args.work, args.runs, parts) for scale in scales]
-    suite = {"machine": described, "runs": args.runs, "scales": figures,
-             "command": "python -m benchmarks " + " ".join(argv if argv is not None
-                                                             else sys.argv[1:]),
+    suite = {"machine": described, "runs": args.runs, "scales": figures, "command": command,
              "minutes": (time.perf_counter() - started) / 60}
     page = results.markdown(suite)
     print(page)

@@ -24,8 +24,8 @@ from sqlglot import exp
 
 from benchmarks.measure import percentile, timings
 from warehouse import catalogue, queries
-from warehouse.build import SQL_DIR
 from warehouse.connection import Reader
+from warehouse.kpi_sql import view_sql
 from warehouse.store import current_file
 
 
@@ -40,6 +40,8 @@ class KpiFigures:
     sqlite_p95: float
     app_p50: float
     app_p95: float
+    #: rows of the tables the view reads (what the SQLite copy holds for it)
+    rows_read: int = 0
 
     @property
     def sqlite_ratio(self) -> float:
@@ -52,8 +54,8 @@ def _ms(values: list[float]) -> tuple[float, float]:
 
 
 def kpi_sql(kpi_id: str) -> str:
-    """The KPI's view definition as written in the project."""
-    return (SQL_DIR / "kpi" / f"{catalogue.kpi(kpi_id).view}.sql").read_text(encoding="utf-8")
+    """The KPI's view definition, as the build creates it."""
+    return view_sql(catalogue.kpi(kpi_id))
 
 
 def _expand_grouping_sets(tree: exp.Expression) -> exp.Expression:
@@ -152,7 +154,9 @@ def measure_kpis(warehouse_dir: Path, work: Path, runs: int) -> list[KpiFigures]
         view = _ms(timings(partial(_fetch, con, sql), runs, warmup=1))
         on_sqlite = _ms(timings(partial(_fetch, lite, lite_sql), runs, warmup=1))
         app = _ms(timings(partial(queries.trend, kpi_id, None, reader), runs, warmup=1))
-        figures.append(KpiFigures(kpi_id, *view, *on_sqlite, *app))
+        rows = sum(con.execute(f"select count(*) from {table}").fetchone()[0]
+                   for table in tables_read(sql))
+        figures.append(KpiFigures(kpi_id, *view, *on_sqlite, *app, rows))
     reader.close()
     lite.close()
     con.close()

@@ -2,7 +2,7 @@
 
 LaTeX accents and braces are decoded (pylatexenc underneath). Decoding is by far the slowest step
 of a load, so values with nothing LaTeX in them skip it; the text that comes out is the same.
-Project numbers come from the funding, acknowledgement and note fields.
+Grant numbers are searched for in the funding, acknowledgement, note and annote fields.
 """
 
 from __future__ import annotations
@@ -18,13 +18,13 @@ from etl.problems import FileProblem
 from etl.publication_fields import (
     PublicationRow,
     display_name,
-    funding_numbers,
+    funding_text,
     month_number,
 )
 from etl.readers import ROW
 
 FUNDING_FIELDS = ("funding", "funding-acknowledgement", "funding-text", "acknowledgement",
-                  "acknowledgements", "note")
+                  "acknowledgements", "acknowledgment", "acknowledgments", "note", "annote")
 #: anything pylatexenc would change: macros, groups, math, ties, comments, dashes and quotes
 LATEX_MARKUP = re.compile(r"[\\{}$~%]|--|``|''")
 #: escaped special characters, the only markup most funding texts have ('IITP \& MSIT')
@@ -100,5 +100,5 @@ def _entry_row(entry: Entry) -> PublicationRow:
         "authors": "; ".join(display_name(str(a)) for a in authors) or None,
         "affiliations": fields.get("affiliation") or fields.get("affiliations"),
         "is_open_access": fields.get("openaccess") or fields.get("oa"),
-        "acknowledged_projects": funding_numbers(fields.get(k) for k in FUNDING_FIELDS),
+        "acknowledged_projects": funding_text(fields.get(k) for k in FUNDING_FIELDS),
     }

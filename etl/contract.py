@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-ColumnType = Literal["text", "int", "number", "date", "bool", "list"]
+#: "grant" is one grant number and "grants" free text holding any number of them (etl/grants.py
+#: finds them and writes them in canonical form)
+ColumnType = Literal["text", "int", "number", "date", "bool", "list", "grant", "grants"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class Column:
     institution: bool = False
     min_value: float | None = None
     max_value: float | None = None
+    #: reason code for an empty required value
+    missing_reason: str = "missing"
     #: name of a normaliser in etl/industry_fields.py that puts the text in one canonical form
     #: (or refuses it with its own reason) before the type is checked
     normalise: str | None = None
@@ -157,9 +161,14 @@ PUBLICATIONS = Dataset(
                aliases=("소속", "affiliation")),
         Column("is_open_access", "오픈액세스", "bool", "Whether the paper is open access.",
                required=False, aliases=("OA", "open access")),
-        Column("acknowledged_projects", "사사과제번호", "list",
-               "Project numbers in the paper's acknowledgement, separated by ';'.",
-               aliases=("사사", "과제번호", "funding")),
+        Column("acknowledged_projects", "사사과제번호", "grants",
+               "The paper's acknowledgement as printed, or its grant numbers: every grant "
+               "number in it is found, in any format (RS-2024-00397085, IITP-2026-RS-..., "
+               "2022-0-00077, 2021R1A2C3008370, 10-digit NTIS), with a share printed after it. "
+               "Stored as the canonical numbers found.",
+               aliases=("사사", "사사문구", "과제번호", "funding", "acknowledgement",
+                        "acknowledgements", "funding text"),
+               missing_reason="no_grant_number"),
     ),
     key=("publication_ref",),
     sources=("publications", "논문", "논문실적"),
@@ -214,9 +223,12 @@ PROJECTS = Dataset(
     "projects", "공동연구과제",
     "Joint research projects run by the consortium.",
     columns=(
-        Column("project_number", "과제번호", "text",
-               "National R&D project number: 3-digit ministry code + 7-digit serial.",
-               aliases=("NTIS 과제번호",), pattern=r"^\d{10}$"),
+        Column("project_number", "과제번호", "grant",
+               "The project's grant number in any format (RS-2024-00397085, RS-2022-II220077, "
+               "2022-0-00077, 2021R1A2C3008370, 10-digit NTIS); stored in canonical form. It joins "
+               "the grant register: papers acknowledging it count for the consortium from the "
+               "project's start.",
+               aliases=("NTIS 과제번호", "과제고유번호", "grant number")),
         Column("title", "과제명", "text", "Title of the project.", aliases=("연구과제명",)),
         Column("start_date", "시작일", "date", "First day of the project.",
                aliases=("과제시작일",)),
@@ -234,7 +246,7 @@ TARGETS = Dataset(
     "targets", "목표",
     "Targets agreed with the ministry, overriding the call's floors for a KPI.",
     columns=(
-        Column("kpi_id", "지표ID", "text", "KPI id from the catalogue (docs/kpi-catalogue.md)."),
+        Column("kpi_id", "지표ID", "text", "KPI id from the catalogue (docs/kpis.md)."),
         Column("program_year", "사업연차", "int", "Program year the target applies to.",
                aliases=("연차",), min_value=1, max_value=10),
         Column("target_value", "목표값", "number", "Target value, in the KPI's unit.",
@@ -356,9 +368,11 @@ PATENTS = Dataset(
         Column("inventor_numbers", "발명자연구자번호", "list", RESEARCHER_NUMBERS_DESCRIPTION,
                required=False, aliases=("발명자 국가연구자번호",), pattern=r"^\d{8}$",
                personal=True),
-        Column("acknowledged_projects", "사사과제번호", "list",
-               "Project numbers in the patent's bibliographic data, separated by ';': a patent "
-               "counts only for the projects it names.", aliases=("과제번호", "연구과제번호")),
+        Column("acknowledged_projects", "사사과제번호", "grants",
+               "Project numbers in the patent's bibliographic data, in any grant format "
+               "(RS-2024-00397085, 2022-0-00077, 10-digit NTIS, ...): a patent counts only for "
+               "the grants of the register it names. Stored as the canonical numbers found.",
+               aliases=("과제번호", "연구과제번호"), missing_reason="no_grant_number"),
         Column("ipc_codes", "IPC", "list", "IPC classification codes, separated by ';'.",
                required=False, aliases=("IPC분류", "국제특허분류")),
     ),
@@ -469,8 +483,6 @@ CONSORTIA = Dataset(
         Column("lead_institution_id", "주관기관ID", "text", "Lead company (institutions)."),
         Column("start_date", "사업시작일", "date", "Start of the consortium's agreement; program "
                "year 1 is the calendar year of this date."),
-        Column("grant_number", "과제번호", "text", "The consortium's national R&D project number.",
-               pattern=r"^\d{10}$"),
         Column("source", "출처", "text", "Where the facts come from.", required=False),
     ),
     key=("consortium_id",),
@@ -543,8 +555,48 @@ AI_INDUSTRY_KSIC = Dataset(
     sources=("ai_industry_ksic",),
 )
 
+GRANT_SCHEMES = {
+    "rs": ("rs", "integrated RS", "통합 RS"),
+    "rs_iitp": ("rs_iitp", "RS re-numbered IITP", "RS IITP 이관"),
+    "rs_nrf": ("rs_nrf", "RS NRF", "RS NRF 이관"),
+    "iitp_legacy": ("iitp_legacy", "legacy IITP", "IITP 구 과제번호"),
+    "nrf_legacy": ("nrf_legacy", "legacy NRF", "NRF 구 과제번호"),
+    "ntis": ("ntis", "NTIS", "NTIS 과제번호"),
+}
+
+GRANTS = Dataset(
+    "grants", "과제번호 등록부",
+    "The grant register: every grant number a consortium may be credited for, kept by the "
+    "ministry. A paper counts for a consortium when one of the numbers it acknowledges, or a "
+    "registered alias, is in that consortium's register and valid at the paper's date. Joint "
+    "projects' numbers from the submitted projects join the register by themselves.",
+    columns=(
+        Column("consortium_id", "컨소시엄ID", "text", "Consortium (consortia).",
+               pattern=r"^[a-z0-9-]+$"),
+        Column("grant_number", "과제번호", "grant", "The grant number in canonical form "
+               "(RS-2024-00397085, RS-2022-II220077, 2022-0-00077, 2021R1A2C3008370, "
+               "1711152445)."),
+        Column("scheme", "번호체계", "text", "Numbering scheme of the grant number.",
+               allowed=GRANT_SCHEMES),
+        Column("role", "역할", "text", "What the grant is to the consortium.",
+               allowed={"agreement": ("agreement", "협약과제", "consortium agreement"),
+                        "joint_project": ("joint_project", "공동연구과제", "joint project"),
+                        "sub_project": ("sub_project", "세부과제", "sub-project")}),
+        Column("valid_from", "유효시작일", "date", "First day papers may count for this grant; "
+               "empty: from the start.", required=False),
+        Column("valid_to", "유효종료일", "date", "Last day papers may count for this grant; "
+               "empty: open-ended.", required=False),
+        Column("aliases", "다른 번호", "grants", "Other printed numbers of the same grant (a "
+               "legacy number and its RS twin), separated by ';'.", required=False),
+        Column("source", "출처", "text", "Where the number comes from, and whether the ministry "
+               "has confirmed it."),
+    ),
+    key=("consortium_id", "grant_number"),
+    sources=("grants",),
+)
+
 REFERENCE_DATASETS: tuple[Dataset, ...] = (CONSORTIA, INSTITUTIONS, CONSORTIUM_MEMBERS, TOP_VENUES,
-                                           AI_INDUSTRY_KSIC)
+                                           AI_INDUSTRY_KSIC, GRANTS)
 
 
 def dataset_for_source(stem: str) -> Dataset | None:

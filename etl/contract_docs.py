@@ -21,6 +21,11 @@ manifest (see [submissions.md](submissions.md)). Spreadsheets may use the Korean
 headers below (or any listed alias); the header row may sit below a title. Dates may be written
 `2025-03-02`, `2025.03.02`, `2025. 3. 2.`, `2025년 3월 2일`, `2025/03/02`, `20250302` or as
 Excel dates. Lists are separated by `;`.
+A `grant` value is one grant number and a `grants` value free text (a paper's acknowledgement, or
+numbers separated by `;`): every format papers print is recognised (`RS-2024-00397085`, with an
+`IITP-2026-` support-year prefix or not, `RS-2022-II220077`, `RS-2023-NR076833`,
+`2022-0-00077`, `2021R1A2C3008370`, `NRF-2019M3E4A1080146`, a 10-digit NTIS number) and stored
+in canonical form; a number of the wrong length is refused, never guessed.
 Personal columns never reach the warehouse: they are replaced by a keyed hash, or dropped.
 """
 
@@ -41,6 +46,10 @@ def _rules(column: Column) -> str:
                      if column.max_value is not None else f"at least {column.min_value:g}")
     if column.institution:
         rules.append("must match the institutions reference list")
+    if column.dtype == "grant":
+        rules.append("exactly one grant number, any format")
+    if column.missing_reason == "no_grant_number":
+        rules.append("refused when no grant number is found")
     if column.personal:
         rules.append("personal: stored only as a keyed hash")
     if column.drop:

@@ -28,8 +28,9 @@ from etl.reference import Reference, read_reference
 from etl.submission import Submission, find_submissions, read_manifest
 from etl.transform import to_raw
 from etl.validate import REJECTION_SCHEMA, Context, Validated, validate
-from warehouse import catalogue, store
+from warehouse import catalogue, queries, store
 from warehouse.build import BuildError
+from warehouse.connection import Reader
 
 Progress = Callable[[int, int, str], None]
 
@@ -47,6 +48,8 @@ class SubmissionResult:
     load_id: str | None = None
     #: institution names not in the reference list -> rows naming them, for the ministry
     unknown_institutions: dict[str, int] = field(default_factory=dict)
+    #: papers loaded but not counted: their grant numbers are not in the consortium's register
+    not_counted: pl.DataFrame | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -270,8 +273,23 @@ def load(root: Path, *, dry_run: bool = False, loaded_by: str | None = None,
             doing = ("writing the new warehouse version", "새 웨어하우스 버전을 쓰는")
         raise LoadStopped(LoadReport(results, None, dry_run=False,
                                      stopped=stopped_by(error, *doing))) from error
+    _list_not_counted(loadable, directory)
     return LoadReport(results, path if store.current_file(directory) == path else None,
                       dry_run=False)
+
+
+def _list_not_counted(loaded: list[SubmissionResult], directory: Path | None) -> None:
+    """Each loaded slice's papers whose grant numbers the register does not hold."""
+    if not loaded or store.current_file(directory) is None:
+        return
+    reader = Reader(directory)
+    try:
+        for result in loaded:
+            assert result.submission is not None
+            result.not_counted = queries.publications_not_counted(
+                result.submission.consortium_id, result.submission.period, reader)
+    finally:
+        reader.close()
 
 
 def _publish(loadable: list[SubmissionResult], reference: Reference, loaded_by: str | None,

@@ -79,6 +79,19 @@ ROW_REASONS: dict[str, tuple[str, str]] = {
     "bad_business_number": ("not a valid business registration number (NNN-NN-NNNNN with its "
                             "check digit)",
                             "올바른 사업자등록번호가 아닙니다 (NNN-NN-NNNNN, 검증번호 확인)"),
+    "no_grant_number": ("no grant number found in the acknowledgement (e.g. RS-2024-00397085, "
+                        "2022-0-00077, 2021R1A2C3008370, 1711152445)",
+                        "사사 문구에서 과제번호를 찾지 못했습니다 (예: RS-2024-00397085, "
+                        "2022-0-00077, 2021R1A2C3008370, 1711152445)"),
+    "malformed_grant_number": ("a grant number has the wrong number of digits; copy it from "
+                               "the agreement", "과제번호의 자릿수가 맞지 않습니다. 협약서의 "
+                               "번호를 그대로 옮겨 적으세요"),
+    "not_grant_number": ("not exactly one grant number in a known format (RS-2024-00397085, "
+                         "RS-2022-II220077, 2022-0-00077, 2021R1A2C3008370, 1711152445)",
+                         "알려진 형식의 과제번호 하나가 아닙니다 (RS-2024-00397085, "
+                         "RS-2022-II220077, 2022-0-00077, 2021R1A2C3008370, 1711152445)"),
+    "scheme_mismatch": ("the scheme does not match the grant number's format",
+                        "번호체계가 과제번호 형식과 맞지 않습니다"),
 }
 
 

@@ -3,8 +3,8 @@
 Each reader (BibTeX, RIS and Web of Science, OpenAlex and Crossref JSON) turns one record into a
 `PublicationRow` of text values named after the PUBLICATIONS contract, plus `_row`: where the
 submitter finds the record (the line where a BibTeX or RIS record starts, or a work's position in
-a JSON list). Readers never judge values; the validator does. Project numbers are collected from
-whatever funding text a format offers, because that is where Korean practice records them.
+a JSON list). Readers never judge values; the validator does. Every funding text a format offers
+(where Korean practice records grant numbers) is passed on whole, for etl/grants.py to search.
 """
 
 from __future__ import annotations
@@ -15,12 +15,11 @@ from collections.abc import Iterable, Mapping
 import polars as pl
 
 from etl.contract import PUBLICATIONS
+from etl.grants import searched_text
 from etl.readers import ROW
 
 PublicationRow = dict[str, str | int | None]
 
-#: national R&D project number: 3-digit ministry code + 7-digit serial, nothing around it
-PROJECT_NUMBER = re.compile(r"(?<!\d)\d{10}(?!\d)")
 MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 ARXIV_IN_TEXT = re.compile(
@@ -45,17 +44,9 @@ WOS_WORDS = ((r"\bInst Sci & Technol\b", "Institute of Science and Technology"),
              (r"\bTelecommun\b", "Telecommunications"), (r" & ", " and "))
 
 
-def project_numbers(text: str | None) -> str | None:
-    """Every 10-digit national project number in an acknowledgement, ';'-separated."""
-    if not text:
-        return None
-    found = list(dict.fromkeys(PROJECT_NUMBER.findall(text)))
-    return "; ".join(found) if found else None
-
-
-def funding_numbers(texts: Iterable[object]) -> str | None:
-    """Project numbers found in any of several funding texts or award ids."""
-    return project_numbers(" ".join(str(t) for t in texts if t not in (None, "")))
+def funding_text(texts: Iterable[object]) -> str | None:
+    """A record's funding texts and award ids as one text, searched for grant numbers later."""
+    return searched_text(texts)
 
 
 def month_number(value: str | int | None) -> str | None:

@@ -16,12 +16,12 @@ import polars as pl
 
 from etl.bibtex_reader import bibtex_rows
 from etl.problems import FileProblem
-from etl.publication_fields import project_numbers, publication_frame
+from etl.publication_fields import publication_frame
 from etl.readers import decode_text
 from etl.ris_reader import is_web_of_science, ris_rows, wos_rows
 from etl.works_json import works_rows
 
-__all__ = ["is_publication_text", "project_numbers", "read_publication_file"]
+__all__ = ["is_publication_text", "read_publication_file"]
 
 #: extensions that always hold publications; a `.txt` does when it is a Web of Science export
 PUBLICATION_SUFFIXES = {".bib", ".ris", ".json", ".ciw"}

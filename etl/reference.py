@@ -1,4 +1,5 @@
-"""The ministry's reference data (consortia, institutions, members, top venues) as frames.
+"""The ministry's reference data (consortia, institutions, members, top venues, the grant
+register) as frames.
 
 Reference files are kept in data/reference/ with English headers and checked against the same
 contract machinery as submissions; a reference file with any bad row stops the load, because every
@@ -18,7 +19,7 @@ import config
 from etl.contract import REFERENCE_DATASETS
 from etl.institutions import name_index
 from etl.problems import FileProblem
-from etl.readers import ROW, read_csv
+from etl.readers import read_csv
 from etl.validate import Context, validate
 
 
@@ -67,5 +68,18 @@ def read_reference(folder: Path | None = None) -> Reference:
                               f"{first['reason_code']}",
                               f"{first['row_number']}행 {first['column_name']} 열: "
                               f"{first['reason_code']}")
-        frames[dataset.name] = checked.accepted.drop(ROW)
+        frames[dataset.name] = checked.accepted.select(c.name for c in dataset.columns)
+    _check_grant_consortia(frames)
     return Reference(frames, digest.hexdigest())
+
+
+def _check_grant_consortia(frames: dict[str, pl.DataFrame]) -> None:
+    """Every register row names a consortium of the program."""
+    known = set(frames["consortia"]["consortium_id"].to_list())
+    for row_number, consortium_id in enumerate(frames["grants"]["consortium_id"].to_list(), 2):
+        if consortium_id not in known:
+            raise FileProblem("grants.csv", "bad_reference",
+                              f"row {row_number}, column consortium_id: {consortium_id!r} is not "
+                              "in consortia.csv",
+                              f"{row_number}행 consortium_id 열: {consortium_id!r}은(는) "
+                              "consortia.csv에 없습니다")

@@ -57,6 +57,11 @@ def print_report(report: LoadReport) -> None:
     for result in report.results:
         for problem in result.problems:
             print(f"FILE PROBLEM {_name(result)}: {problem}", file=sys.stderr)
+    for result in report.results:
+        for paper in not_counted_rows(result):
+            print(f"NOT COUNTED / 미반영 {_name(result)}: {paper['title']} "
+                  f"({paper['publication_year']}): {paper['grant_numbers_found']} "
+                  f"[{paper['not_counted_reason']}]")
     unknown = unknown_institutions(report)
     if unknown:
         print("institutions not in the reference list / 기준 목록에 없는 기관: "
@@ -70,6 +75,19 @@ def print_report(report: LoadReport) -> None:
         print(f"published {report.warehouse_file.name}")
     else:
         print("nothing changed: the warehouse is as it was")
+
+
+def not_counted_rows(result: SubmissionResult) -> list[dict[str, object]]:
+    """The slice's papers acknowledging grants not in the register, with the numbers found."""
+    return [] if result.not_counted is None else result.not_counted.to_dicts()
+
+
+NOT_COUNTED_HEADER = [
+    "### 등록부에 없는 과제를 사사한 논문 / Papers acknowledging grants not in the register", "",
+    "적재되었으나 실적에 반영되지 않았습니다. 빠진 세부과제라면 담당 부처에 과제번호 등록을 "
+    "요청하세요. / Loaded but not counted; if a sub-project is missing, ask the ministry to "
+    "register its number.", "",
+    "| 제목 Title | 연도 Year | 찾은 과제번호 Numbers found | 사유 Reason |", "|---|---|---|---|"]
 
 
 def unknown_institutions(report: LoadReport) -> dict[str, int]:
@@ -100,6 +118,12 @@ def _markdown(report: LoadReport) -> str:
                   f"{result.rows_rejected}", ""]
         for problem in result.problems:
             lines.append(f"- **{problem.file_name}**: {problem.message_ko} / {problem.message_en}")
+        papers = not_counted_rows(result)
+        if papers:
+            lines += ["", *NOT_COUNTED_HEADER,
+                      *[f"| {p['title']} | {p['publication_year']} | "
+                        f"{p['grant_numbers_found']} | {p['not_counted_reason']} |"
+                        for p in papers]]
         rejections = result.rejections
         if rejections.height:
             lines += ["", "| 파일 File | 시트 Sheet | 행 Row | 열 Column | 값 Value "
@@ -129,6 +153,8 @@ def write_journal(report: LoadReport, root: Path | None = None) -> Path:
                "unknown_institutions": unknown_institutions(report),
                "warehouse_file": report.warehouse_file.name if report.warehouse_file else None,
                "submissions": summary_rows(report),
+               "papers_not_counted": [{"submission": _name(r), **p} for r in report.results
+                                      for p in not_counted_rows(r)],
                "file_problems": [{"submission": _name(r), "file": p.file_name, "code": p.code,
                                   "message_en": p.message_en, "message_ko": p.message_ko}
                                  for r in report.results for p in r.problems]}

@@ -21,7 +21,7 @@ from etl.publication_fields import (
     PublicationRow,
     arxiv_id,
     display_name,
-    funding_numbers,
+    funding_text,
     joined,
     month_number,
     organisation,
@@ -133,7 +133,7 @@ def ris_rows(text: str, file_name: str) -> list[PublicationRow]:
                               _list(record, "authors") or _list(record, "first_authors")),
             "affiliations": joined(organisation(a) for a in _list(record, "author_address")),
             "is_open_access": None,
-            "acknowledged_projects": funding_numbers(
+            "acknowledged_projects": funding_text(
                 [*_list(record, "notes"), *_list(unknown, "FU"), *_list(unknown, "FX"),
                  record.get("note")]),
         })
@@ -160,7 +160,7 @@ def wos_rows(text: str, file_name: str) -> list[PublicationRow]:
             "affiliations": joined(organisation(a, abbreviated=True)
                                    for a in _list(record, "author_address")),
             "is_open_access": "true" if record.get("open_access_indicator") else None,
-            "acknowledged_projects": funding_numbers(
+            "acknowledged_projects": funding_text(
                 [record.get("funding_agency_and_grant_number"), record.get("funding_text")]),
         })
     return rows

@@ -4,7 +4,10 @@ Real submissions hold names, phone numbers and researcher numbers, so they canno
 code. The pipeline, the dashboard and their tests still need inputs that look and behave like
 what consortia send: incremental quarterly reports, Korean headers, dates typed both as Excel
 dates and as text, institution names spelled several ways, CP949 and BOM-marked CSV files,
-BibTeX with LaTeX accents, papers reported twice or shared between consortia, a consortium-year
+BibTeX with LaTeX accents, acknowledgements printing grant numbers as real papers do (the
+consortia's registered numbers, in Korean and English, several to a bracket with shares, with
+the IITP support-year prefix, a legacy number beside its RS twin, a number broken over two lines,
+other programs' grants), papers reported twice or shared between consortia, a consortium-year
 below the student floor and a project with a single university. This module simulates people,
 projects, stays and papers over each consortium's life up to LAST_PERIOD and writes them as
 `<out>/<consortium_id>/<period>/` folders. The same seed and scale give byte-identical files.
@@ -41,6 +44,7 @@ from etl.contract import (
     TRANSFERS,
     Dataset,
 )
+from etl.grants import twin_of
 
 if TYPE_CHECKING:
     from etl.sample_industry import Industry
@@ -113,13 +117,25 @@ CONFERENCES = (("Proceedings of the Korea Computer Congress", "10.5626"),
                ("Conference on Information and Knowledge Management", "10.1145"),
                ("International Conference on Pattern Recognition", "10.1007"))
 TOP_VENUE_DOI_PREFIXES = ("10.18653", "10.1109", "10.1145", "10.1609")
+IITP_EN = (r"This work was supported by the Institute of Information \& communications "
+           r"Technology Planning \& Evaluation (IITP) grant funded by the Korea government "
+           r"(MSIT)")
+IITP_KO = ("이 논문은 정부(과학기술정보통신부)의 재원으로 정보통신기획평가원의 지원을 받아 "
+           "수행된 연구임")
+#: acknowledgements as papers print them: several numbers in one bracket, shares, the IITP
+#: support-year prefix, a number broken over two lines, Korean sentences, a supercomputer id
 FUNDING_FORMS = (
-    (r"This work was supported by the Institute of Information \& communications Technology "
-     r"Planning \& Evaluation (IITP) grant funded by the Korea government (MSIT) (No. {nums})"),
+    IITP_EN + " ({nos})",
     ("This research was supported by the MSIT (Ministry of Science and ICT), Korea, under the "
-     "Generative AI Leading Talent Nurturing Project supervised by the IITP ({nums})."),
-    "Supported by IITP grants {nums} funded by the Korean government (MSIT).",
+     "Generative AI Leading Talent Nurturing Project ({prefixed}) supervised by the IITP."),
+    IITP_KO + " ({shares_ko})",
+    IITP_EN + " (No. {broken}, Generative AI Leading Talent Nurturing Project)",
+    (IITP_EN + " ({nos}) and by the KISTI National Supercomputing Center with supercomputing "
+     "resources including technical support (KSC-2024-CRE-0187)."),
 )
+#: numbers of other programs papers also acknowledge: AI graduate schools, NRF basic research
+OTHER_GRANTS = ("RS-2019-II190075", "RS-2020-II201361", "2021R1A2C3008370",
+                "RS-2023-NR076833", "NRF-2019M3E4A1080146")
 
 
 # --- calendar ------------------------------------------------------------------------------
@@ -197,7 +213,8 @@ class Consortium:
     lead: Institution
     universities: tuple[Institution, ...]
     start: date
-    grant: str
+    #: the agreement's grant number; None while unknown (KETI), when papers name projects only
+    grant: str | None
 
 
 @dataclass(frozen=True)
@@ -220,12 +237,14 @@ def load_reference(folder: Path = config.REFERENCE_DIR) -> Reference:
                                                              .split(";") if a.strip()))
         for r in _rows(folder / "institutions.csv")}
     members = _rows(folder / "consortium_members.csv")
+    grants = {r["consortium_id"]: r["grant_number"] for r in _rows(folder / "grants.csv")
+              if r["role"] == "agreement"}
     consortia = tuple(
         Consortium(r["consortium_id"], r["name_ko"], institutions[r["lead_institution_id"]],
                    tuple(institutions[m["institution_id"]] for m in members
                          if m["consortium_id"] == r["consortium_id"]
                          and m["member_role"] == "university"),
-                   date.fromisoformat(r["start_date"]), r["grant_number"])
+                   date.fromisoformat(r["start_date"]), grants.get(r["consortium_id"]))
         for r in _rows(folder / "consortia.csv"))
     venues = tuple((r["venue_name"], tuple(a.strip() for a in r["aliases"].split(";") if a))
                    for r in _rows(folder / "top_venues.csv"))
@@ -416,7 +435,7 @@ def simulate_projects(rng: random.Random, taken: set[str], consortium: Consortiu
         size = 1 if single_university and index == count - 1 else \
             rng.randint(2, min(4, len(consortium.universities)))
         universities = sorted(rng.sample(consortium.universities, size), key=lambda u: u.id)
-        number = unique_digits(rng, taken, "171", 10)
+        number = project_number(rng, taken, start, legacy=index == 2)
         projects.append(Project(number, f"생성AI 기반 {topic} 기술 개발", start,
                                 end if index < 2 else add_months(start, 24) - timedelta(days=1),
                                 (consortium.lead, *universities)))
@@ -537,17 +556,32 @@ def venue_code(venue: str) -> str:
     return "".join(w[0] for w in venue.split() if w[0].isalpha()).lower()
 
 
+def project_number(rng: random.Random, taken: set[str], start: date, *, legacy: bool) -> str:
+    """An integrated RS number, or a legacy IITP number (printed with its RS twin) for a
+    project carried over from an older program."""
+    if legacy:
+        return f"{start.year - 2}-0-0{unique_digits(rng, taken, '', 4)}"
+    return f"RS-{start.year}-{unique_digits(rng, taken, '00', 8)}"
+
+
 def acknowledged(rng: random.Random, sim: Simulation, day: date,
                  other_numbers: set[str]) -> tuple[str, ...]:
-    """The grant and/or a running project; ~5% name only someone else's project."""
+    """The grant and/or a running project; ~5% name only other programs' grants."""
     if rng.random() < 0.05:
-        return (unique_digits(rng, other_numbers, "1711", 10),)
+        return (rng.choice(OTHER_GRANTS),)
     running = [p.number for p in sim.projects if p.start <= day]
     draw = rng.random()
     if draw < 0.4 or not running:
-        return (sim.consortium.grant,)
+        return (main_number(sim),)
     project = rng.choice(running)
-    return (project,) if draw < 0.7 else (sim.consortium.grant, project)
+    return (project,) if draw < 0.7 or sim.consortium.grant is None else \
+        (sim.consortium.grant, project)
+
+
+def main_number(sim: Simulation) -> str:
+    """The number a consortium's outputs name first: its grant, or while that is unknown, its
+    first joint project's number."""
+    return sim.consortium.grant or sim.projects[0].number
 
 
 def simulate_papers(rng: random.Random, ref: Reference, sim: Simulation, scale: int,
@@ -582,7 +616,7 @@ def share_papers(rng: random.Random, sims: list[Simulation]) -> None:
             continue
         wanted -= 1
         host = rng.choice(hosts)
-        numbers = tuple(dict.fromkeys((*paper.numbers, host.consortium.grant)))
+        numbers = tuple(dict.fromkeys((*paper.numbers, main_number(host))))
         source.papers[index] = (period, replace(paper, numbers=numbers))
         extra = rng.choice(host.consortium.universities).latin(rng)
         affiliations = tuple(dict.fromkeys((*paper.affiliations, extra)))
@@ -592,7 +626,7 @@ def share_papers(rng: random.Random, sims: list[Simulation]) -> None:
 def simulate(rng: random.Random, ref: Reference, scale: int) -> list[Simulation]:
     """Everything that happens in every consortium, before it is cut into quarterly reports."""
     taken: set[str] = set()
-    numbers: set[str] = {c.grant for c in ref.consortia}
+    numbers: set[str] = {c.grant for c in ref.consortia if c.grant}
     sims = []
     for index, consortium in enumerate(ref.consortia):
         sim = Simulation(consortium)
@@ -731,11 +765,33 @@ def bib_entry(rng: random.Random, paper: Paper, key: str) -> str:
         fields.append(("journal" if paper.kind == "article" else "booktitle", paper.venue))
     if paper.doi:
         fields.append(("doi", spelled_doi(rng, paper.doi)))
-    funding = FUNDING_FORMS[paper.funding_form].format(nums=", ".join(paper.numbers))
-    fields += [("affiliation", "; ".join(paper.affiliations)), ("funding", funding),
+    fields += [("affiliation", "; ".join(paper.affiliations)),
+               ("funding", acknowledgement(paper)),
                ("openaccess", "true" if paper.open_access else "false")]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@{paper.kind}{{{key},\n{body}\n}}\n"
+
+
+def acknowledgement(paper: Paper) -> str:
+    """The paper's funding text in the form drawn for it (BibTeX-escaped)."""
+    printed = [printed_number(n) for n in paper.numbers]
+    share = 100 // len(printed)
+    first = paper.numbers[0]
+    return FUNDING_FORMS[paper.funding_form].format(
+        nos="; ".join(f"No. {n}" + (f", {share}\\%" if len(printed) > 1 else "")
+                      for n in printed),
+        prefixed=" \\& ".join(n if n.startswith(("2", "NRF")) else f"IITP-{paper.year}-{n}"
+                                for n in printed),
+        shares_ko=", ".join(f"No. {n}" + (f", 기여율 {share}\\%" if len(printed) > 1 else "")
+                            for n in printed),
+        broken=(f"{first[:12]}\n    {first[12:]}" if first.startswith("RS-") else printed[0])
+        + "".join(f", No. {n}" for n in printed[1:]))
+
+
+def printed_number(number: str) -> str:
+    """A legacy IITP number is printed with its RS twin (`2022-0-00077 / RS-2022-II220077`)."""
+    twin = twin_of(number)
+    return f"{number} / {twin}" if twin else number
 
 
 def write_bibtex(path: Path, rng: random.Random, papers: list[Paper]) -> None:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -424,6 +424,8 @@ def generate(out: Path, scale: int, seed: int = 7,
         roster = students(rng, sl, n_students, next_number)
         next_number += n_students
         project = projects(rng, sl, 2 + max(1, scale // 10), 10_000 * (index + 1))
+        if sl.consortium.grant is None:  # a grant not known yet: its outputs name a project
+            sl = Slice(replace(sl.consortium, grant=project["project_number"][0]), sl.quarters)
         papers = publications(rng, sl, n_papers, roster, project["project_number"].to_list(),
                               next_paper)
         next_paper += n_papers

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from etl.industry_fields import brn_check_digit
-from etl.sample import first_day, last_day
+from etl.sample import first_day, last_day, main_number
 
 if TYPE_CHECKING:
     from etl.sample import Simulation
@@ -113,7 +113,7 @@ def _support(rng: random.Random, sim: Simulation, first: date, last: date, activ
                      "beneficiary_count": None if listed else len(users),
                      "beneficiaries": ";".join(s.number for s in users) if listed else None,
                      "value_krw": _won(rng, tokens // 1000 * 20), "value_basis": "현물",
-                     "project_number": consortium.grant})
+                     "project_number": main_number(sim)})
     cards = rng.choice((4, 8, 8, 16))
     gpu = rng.choice(GPUS.get(consortium.id, ("H100",)))
     compute: Row = {"support_type": "컴퓨팅", "provider": lead, "start_date": first,
@@ -159,7 +159,7 @@ def _new_patent(rng: random.Random, sim: Simulation, period: Period,
     if rng.random() < 0.5:
         applicants.append(sim.consortium.lead.written(rng))
     running = [p.number for p in sim.projects if p.start <= filed]
-    projects = sim.consortium.grant if rng.random() < 0.5 or not running else \
+    projects = main_number(sim) if rng.random() < 0.5 or not running else \
         rng.choice(running)
     return Patent(office, number, filed, rng.choice(PATENT_TOPICS), "; ".join(applicants),
                   "; ".join([student.name, *rng.sample(PROFESSORS, rng.randint(1, 2))]),
@@ -233,7 +233,7 @@ def _transfer(rng: random.Random, sim: Simulation, industry: Industry, period: P
         "running_royalty": "순매출액의 2%" if rng.random() < 0.3 else None,
         "received_krw": _won(rng, first_share),
         "service": rng.choice(SERVICES) if rng.random() < 0.6 else None,
-        "project_number": sim.consortium.grant}
+        "project_number": main_number(sim)}
     industry.transfers.setdefault(period, []).append(row)
     later = periods_after(period, window, 1)
     if first_share < fee and later:
@@ -254,7 +254,7 @@ def _artefact(rng: random.Random, sim: Simulation, period: Period, org: str, ser
     observed = kind in ("모델", "데이터셋")
     return {"artefact_type": kind, "name": name, "url": url,
             "licence": rng.choice(LICENCES), "release_date": released,
-            "project_number": sim.consortium.grant,
+            "project_number": main_number(sim),
             "downloads": rng.randint(50, 5000) if observed else None,
             "stars": rng.randint(0, 200) if observed else None,
             "observed_date": last_day(period) if observed else None}

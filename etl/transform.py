@@ -16,6 +16,7 @@ import polars as pl
 
 from etl.contract import Dataset
 from etl.distinct import distinct_mapping, map_distinct
+from etl.grants import scheme_of
 from etl.institutions import match_names, name_token
 from etl.pseudonymise import hash_column, hash_list_column
 
@@ -80,8 +81,9 @@ def shape_dispatches(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def shape_projects(frame: pl.DataFrame) -> pl.DataFrame:
-    """Projects with the ids of their participating institutions."""
-    return frame.drop("institutions").rename({"institutions_id": "institution_ids"})
+    """Projects with the ids of their participating institutions and their number's scheme."""
+    return frame.drop("institutions").rename({"institutions_id": "institution_ids"}) \
+        .with_columns(map_distinct(frame["project_number"], scheme_of).alias("grant_scheme"))
 
 
 def shape_destinations(frame: pl.DataFrame, institution_index: dict[str, str]) -> pl.DataFrame:
@@ -129,7 +131,12 @@ def shape_publications(frame: pl.DataFrame, institution_index: dict[str, str]) -
         pl.col("authors_key").list.first().alias("first_author_key"),
         _affiliation_ids(frame["affiliations"], institution_index).alias("affiliation_ids"),
         pl.col("affiliations").fill_null([]),
-    )
+        pl.col("acknowledged_projects_found").struct.field("shares").alias("grant_shares_pct"),
+        pl.col("acknowledged_projects_found").struct.field("malformed")
+        .alias("malformed_grant_numbers"),
+        pl.col("acknowledged_projects_found").struct.field("grant_count").cast(pl.Int32)
+        .alias("grant_count"),
+    ).drop("acknowledged_projects_found")
 
 
 def shape_support(frame: pl.DataFrame) -> pl.DataFrame:
@@ -139,7 +146,8 @@ def shape_support(frame: pl.DataFrame) -> pl.DataFrame:
 
 def shape_patents(frame: pl.DataFrame) -> pl.DataFrame:
     """Patents with the ids of their applicant institutions."""
-    return frame.drop("applicants").rename({"applicants_id": "applicant_ids"})
+    return frame.drop("applicants", "acknowledged_projects_found") \
+        .rename({"applicants_id": "applicant_ids"})
 
 
 SHAPERS: dict[str, Callable[[pl.DataFrame], pl.DataFrame]] = {

@@ -15,7 +15,9 @@ from datetime import date
 
 import polars as pl
 
+from etl import grants
 from etl.contract import Column, Dataset
+from etl.distinct import distinct_mapping, map_distinct
 from etl.industry_fields import CANONICAL_KR_APPLICATION, CANONICAL_KR_REGISTRATION, NORMALISERS
 from etl.institutions import match_names, name_token
 from etl.readers import ROW, RawTable
@@ -27,6 +29,11 @@ EXCEL_EPOCH = date(1899, 12, 30)
 PERSONAL_VALUE = "(개인정보 비공개 / personal value withheld)"
 #: prefix of the helper column holding a normaliser's refusal (see etl/industry_fields.py)
 NORMALISED = "_refused_"
+#: a rejected value is shown up to this many characters (the start of an acknowledgement)
+SHOWN_CHARACTERS = 160
+#: what etl/grants.py found in a grant column, kept beside it as `<column>_found`
+FOUND_SCHEMA = pl.Struct({"numbers": pl.List(pl.String), "shares": pl.List(pl.Float64),
+                          "malformed": pl.List(pl.String), "grant_count": pl.Int64})
 
 REJECTION_SCHEMA = {
     "dataset": pl.String, "file_name": pl.String, "sheet": pl.String, "row_number": pl.Int64,
@@ -77,8 +84,40 @@ def _parse_date(text: pl.Expr) -> pl.Expr:
                        serial)
 
 
-def _parse(column: Column, text: pl.Expr) -> tuple[pl.Expr, str]:
+def _found(text: str) -> dict[str, object]:
+    found = grants.find(text)
+    shares = {g.number: g.share_pct for g in found.grants}
+    shares.update({g.twin: g.share_pct for g in found.grants if g.twin})
+    return {"numbers": list(found.numbers), "shares": [shares[n] for n in found.numbers],
+            "malformed": list(found.malformed), "grant_count": len(found.grants)}
+
+
+def _with_grants_found(raw: pl.DataFrame, dataset: Dataset) -> pl.DataFrame:
+    """Add `<column>_found` to each grant column: the numbers etl/grants.py finds in it."""
+    for column in (c for c in dataset.columns if c.dtype in ("grant", "grants")):
+        mapping = distinct_mapping(raw[column.name], _found)
+        raw = raw.with_columns(raw[column.name].replace_strict(
+            mapping, default=None, return_dtype=FOUND_SCHEMA).alias(f"{column.name}_found"))
+    return raw
+
+
+def _grant_value(column: Column) -> tuple[pl.Expr, pl.Expr]:
+    """A grant column's canonical number(s), and why a present value yields none."""
+    found = pl.col(f"{column.name}_found")
+    numbers, malformed = found.struct.field("numbers"), found.struct.field("malformed")
+    reason = pl.when(malformed.list.len() > 0).then(pl.lit("malformed_grant_number"))
+    if column.dtype == "grants":
+        value = pl.when(numbers.list.len() > 0).then(numbers)
+        return value, reason.otherwise(pl.lit("no_grant_number"))
+    one = (found.struct.field("grant_count") == 1) & (malformed.list.len() == 0)
+    return (pl.when(one).then(numbers.list.first()),
+            reason.otherwise(pl.lit("not_grant_number")))
+
+
+def _parse(column: Column, text: pl.Expr) -> tuple[pl.Expr, str | pl.Expr]:
     """The typed value of a column and the reason code used when it cannot be parsed."""
+    if column.dtype in ("grant", "grants"):
+        return _grant_value(column)
     if column.allowed is not None:
         labels = {label.casefold(): code for code, names in column.allowed.items()
                   for label in (code, *names)}
@@ -112,13 +151,14 @@ def _column_checks(column: Column) -> tuple[pl.Expr, pl.Expr]:
     raw = pl.col(column.name)
     present = raw.is_not_null() & (raw != "")
     value, parse_reason = _parse(column, raw)
-    error = pl.when(~present & pl.lit(column.required)).then(pl.lit("missing"))
+    error = pl.when(~present & pl.lit(column.required)).then(pl.lit(column.missing_reason))
     if not column.drop:  # a dropped value ('+82-10-...') is never stored, so never a formula
         error = error.when(present & raw.str.contains(r"^[=+@]")).then(pl.lit("formula"))
     if column.normalise:
         refused = pl.col(f"{NORMALISED}{column.name}")
         error = error.when(present & refused.is_not_null()).then(refused)
-    error = error.when(present & value.is_null()).then(pl.lit(parse_reason))
+    error = error.when(present & value.is_null()).then(
+        parse_reason if isinstance(parse_reason, pl.Expr) else pl.lit(parse_reason))
     if column.pattern and column.dtype == "list":
         wrong = value.list.eval(~pl.element().str.contains(column.pattern)).list.any()
         error = error.when(present & wrong).then(pl.lit("bad_format"))
@@ -160,6 +200,12 @@ DATASET_RULES: dict[str, Rule] = {
                              *_ends_after_starts("start_date", "end_date")],
     "publications": lambda ctx: [("year", pl.col("year") > ctx.period_end.year,
                                   "after_period")],
+    "grants": lambda ctx: [
+        ("scheme", pl.col("scheme") != pl.col("grant_number").map_batches(
+            lambda numbers: map_distinct(numbers, grants.scheme_of), return_dtype=pl.String),
+         "scheme_mismatch"),
+        *_ends_after_starts("valid_from", "valid_to"),
+    ],
     "targets": lambda ctx: [("kpi_id", ~pl.col("kpi_id").is_in(list(ctx.kpi_ids)),
                              "unknown_kpi")],
     "support": lambda ctx: [
@@ -245,7 +291,7 @@ def _resolve_institutions(frame: pl.DataFrame, dataset: Dataset,
 def validate(table: RawTable, ctx: Context) -> Validated:
     """Split a raw table into typed accepted rows and reported rejections."""
     dataset, raw = table.dataset, table.frame
-    parsed = _normalise(raw, dataset).with_columns(
+    parsed = _with_grants_found(_normalise(raw, dataset), dataset).with_columns(
         expr for column in dataset.columns
         for expr in _column_checks(column))
     parsed = _resolve_institutions(parsed, dataset, ctx.institution_index)
@@ -259,7 +305,8 @@ def validate(table: RawTable, ctx: Context) -> Validated:
     error_columns = [f"_error_{c.name}" for c in dataset.columns]
     has_error = pl.any_horizontal(pl.col(e).is_not_null() for e in error_columns)
     refusals = [c for c in parsed.columns if c.startswith(NORMALISED)]
-    accepted = parsed.filter(~has_error).drop(error_columns, *refusals)
+    single_found = [f"{c.name}_found" for c in dataset.columns if c.dtype == "grant"]
+    accepted = parsed.filter(~has_error).drop(*error_columns, *single_found, *refusals)
     rejections = _rejections(table, raw, parsed.filter(has_error), error_columns)
     return Validated(table, accepted, rejections)
 
@@ -278,6 +325,13 @@ def _mark_duplicates(parsed: pl.DataFrame, dataset: Dataset) -> pl.DataFrame:
                                .alias(error))
 
 
+def _start_of(text: pl.Expr) -> pl.Expr:
+    """A value on one line, cut to its first characters (an acknowledgement can be long)."""
+    one_line = text.str.replace_all(r"\s+", " ").str.strip_chars()
+    return pl.when(one_line.str.len_chars() > SHOWN_CHARACTERS) \
+        .then(one_line.str.slice(0, SHOWN_CHARACTERS) + "…").otherwise(one_line)
+
+
 def _rejections(table: RawTable, raw: pl.DataFrame, bad: pl.DataFrame,
                 error_columns: list[str]) -> pl.DataFrame:
     if bad.height == 0:
@@ -292,7 +346,8 @@ def _rejections(table: RawTable, raw: pl.DataFrame, bad: pl.DataFrame,
     return (long.join(values, on=[ROW, "column_name"], how="left")
             .with_columns(
                 pl.when(pl.col("column_name").is_in(personal) & pl.col("value_raw").is_not_null())
-                .then(pl.lit(PERSONAL_VALUE)).otherwise(pl.col("value_raw")).alias("value_shown"),
+                .then(pl.lit(PERSONAL_VALUE)).otherwise(_start_of(pl.col("value_raw")))
+                .alias("value_shown"),
                 pl.col("column_name").replace_strict(headers, default=None).alias("header"),
                 pl.lit(table.dataset.name).alias("dataset"),
                 pl.lit(table.file_name).alias("file_name"),

@@ -19,7 +19,7 @@ from etl.problems import FileProblem
 from etl.publication_fields import (
     PublicationRow,
     arxiv_id,
-    funding_numbers,
+    funding_text,
     institution_name,
     joined,
     organisation,
@@ -121,7 +121,7 @@ def _openalex_row(work: Any, ror_names: Mapping[str, str]) -> PublicationRow:
                           for a in authorships),
         "affiliations": joined([*institutions, *raw_affiliations]),
         "is_open_access": _at(work, "open_access", "is_oa"),
-        "acknowledged_projects": funding_numbers(awards),
+        "acknowledged_projects": funding_text(awards),
     }
 
 
@@ -170,6 +170,6 @@ def _crossref_row(work: dict[str, Any], ror_names: Mapping[str, str]) -> Publica
         "affiliations": joined(_crossref_affiliation(f, ror_names) for a in authors
                                for f in _items(a, "affiliation")),
         "is_open_access": None,
-        "acknowledged_projects": funding_numbers(
+        "acknowledged_projects": funding_text(
             award for funder in _items(work, "funder") for award in _items(funder, "award")),
     }

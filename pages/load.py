@@ -43,6 +43,10 @@ for result in report.results:
         table = result.rejections.drop("reason_code")
         st.dataframe(table, hide_index=True)
         download_buttons(table, f"rejections-{result.folder.name}", key=f"rej-{result.folder}")
+    if result.not_counted is not None and result.not_counted.height:
+        st.subheader(f"{t('not_counted')}: {result.folder.name}")
+        st.caption(t("not_counted_help"))
+        st.dataframe(result.not_counted, hide_index=True)
 if report.dry_run:
     st.info(t("load_checked"), icon=":material/fact_check:")
 elif report.warehouse_file:

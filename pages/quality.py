@@ -86,4 +86,21 @@ else:
     st.dataframe(rejected, hide_index=True)
     download_buttons(rejected, "rejected-values", key="rejected")
 
+st.subheader(t("not_counted"))
+st.caption(t("not_counted_help"))
+not_counted = data.publications_not_counted(filters.consortium_ids, filters.period)
+if not_counted.height == 0:
+    st.success(t("all_counted"), icon=":material/check_circle:")
+else:
+    reasons = {code: t(code) for code in ("not_in_register", "outside_validity")}
+    not_counted = labelled(not_counted.with_columns(
+        pl.col("consortium_id").replace_strict(names),
+        pl.col("not_counted_reason").replace_strict(reasons, default=None)),
+        {"consortium_id": "consortium", "title": "paper_title",
+         "publication_year": "publication_year", "grant_numbers_found": "grant_numbers_found",
+         "not_counted_reason": "reason",
+         "first_reported_period": "period"})
+    st.dataframe(not_counted, hide_index=True)
+    download_buttons(not_counted, "papers-not-counted", key="not-counted")
+
 kpi_drilldown(KPIS, "quality")

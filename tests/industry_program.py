@@ -18,7 +18,7 @@ import xlsxwriter
 from etl.contract import ARTEFACTS, PATENTS, STUDENTS, SUPPORT, TRANSFERS, Dataset
 
 Row = dict[str, str]
-GRANT = "1711201001"  # vaiv's grant in data/reference/consortia.csv
+GRANT = "RS-2024-00397085"  # vaiv's grant in data/reference/grants.csv
 STUDENT_A = {"researcher_number": "30000001", "name": "한가람", "name_en": "Garam Han",
              "institution": "고려대학교", "degree_program": "박사", "enrolment_date": "2024-03-01",
              "participation_start": "2025-07-01", "status": "재학"}

@@ -61,7 +61,9 @@ B1 = """@inproceedings{b1,
   year = {2024}, month = {11},
   doi = {10.1000/A1},
   affiliation = {Korea University; Vaiv Company},
-  funding = {Supported by IITP grant funded by MSIT (No. 1711201001)},
+  funding = {This work was supported by Institute of Information \\& communications Technology
+    Planning \\& Evaluation (IITP) grant funded by the Korea government (MSIT) (No. RS-2024-
+    00397085, Generative AI Leading Talent Nurturing Project)},
   openaccess = {true}
 }
 """
@@ -71,7 +73,8 @@ B2 = """@misc{b2,
   year = {2024}, month = {12},
   eprint = {2410.00001}, archiveprefix = {arXiv},
   journal = {arXiv},
-  funding = {Project 1711201101},
+  acknowledgement = {이 논문은 정부(과학기술정보통신부)의 재원으로 정보통신기획평가원의 지원을
+    받아 수행된 연구임 (No. 1711201101, 기여율 100\\%)},
   openaccess = {false}
 }
 """
@@ -81,7 +84,8 @@ B3 = """@article{b3,
   journal = {Journal of Things},
   year = {2024}, month = {10},
   doi = {10.1000/x9},
-  funding = {Grant 9999999999}
+  funding = {Supported by the National Research Foundation of Korea (NRF-2019M3E4A1080146) and
+    the KISTI supercomputer (KSC-2022-CRE-0312)}
 }
 """
 B4 = """@inproceedings{b4,
@@ -91,7 +95,9 @@ B4 = """@inproceedings{b4,
   year = {2025}, month = {5},
   doi = {https://doi.org/10.1000/S1},
   affiliation = {Yonsei University; Pusan National University},
-  funding = {Nos. 1711201001 and 1711201002}
+  funding = {This research was supported by the MSIT, Korea, under the Generative AI Leading
+    Talent support program (IITP-2025-RS-2024-00397085, 50\\% \\& IITP-2025-RS-2024-00360227,
+    50\\%) supervised by the IITP}
 }
 """
 
@@ -104,7 +110,7 @@ B4 = """@inproceedings{b4,
 P1 = {"office": "KR", "application_number": "1020250001111", "application_date": "2025-03-10",
       "title": "검색증강 생성의 환각 검출 방법", "applicants": "고려대학교; 바이브컴퍼니",
       "inventors": "Jiho Park; 김교수", "inventor_numbers": "10000003",
-      "acknowledged_projects": "1711201001"}
+      "acknowledged_projects": "과학기술정보통신부 (No. RS-2024-00397085)"}
 VAIV_INDUSTRY: list[tuple[str, Dataset, list[Row]]] = [
     ("산학지원.csv", SUPPORT, [
         {"support_type": "API", "provider": "바이브컴퍼니", "start_date": "2025-04-01",
@@ -139,7 +145,7 @@ MARU_INDUSTRY: list[tuple[str, Dataset, list[Row]]] = [
          "resource": "LLM42 API", "quantity": "200000", "unit": "호출", "beneficiary_count": "1",
          "value_krw": "1000000원", "value_basis": "현물"}]),
     ("특허.csv", PATENTS, [
-        {**P1, "acknowledged_projects": "1711201001; 1711201201"},
+        {**P1, "acknowledged_projects": "RS-2024-00397085; 1711201201"},
         {**P1, "application_number": "10-2025-0002222", "application_date": "2025-06-01",
          "title": "의료 상담 언어모델", "applicants": "부산대학교", "inventors": "Doyun Kang",
          "inventor_numbers": "20000001", "acknowledged_projects": "1711201201"}]),

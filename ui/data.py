@@ -240,6 +240,18 @@ def load_history(consortium_ids: list[str]) -> pl.DataFrame:
     return _load_history(version()).filter(pl.col("consortium_id").is_in(consortium_ids))
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _publications_not_counted(warehouse_version: str) -> pl.DataFrame:
+    return queries.publications_not_counted(source=_at(warehouse_version))
+
+
+def publications_not_counted(consortium_ids: list[str], period: str) -> pl.DataFrame:
+    """The chosen consortia's papers acknowledging grants not in the register, sent by `period`."""
+    return _publications_not_counted(version()).filter(
+        pl.col("consortium_id").is_in(consortium_ids)
+        & (pl.col("first_reported_period") <= period))
+
+
 def rejected_rows(consortium_ids: list[str]) -> pl.DataFrame:
     """The chosen consortia's quarantined values (personal values are masked by the ETL)."""
     return _rejected_rows(version()).filter(pl.col("consortium_id").is_in(consortium_ids))

@@ -10,6 +10,7 @@ import re
 
 from ui.i18n import t
 from warehouse.catalogue import Kpi, kpis
+from warehouse.kpi_sql import formula
 
 ALL_DOMAINS = "all"
 
@@ -57,7 +58,9 @@ def fields(entry: Kpi, lang: str) -> list[tuple[str, str]]:
     denominator = entry.denominator_text(lang)
     if denominator:
         rows.append((t("denominator"), denominator))
-    rows += [(t("unit"), t(f"unit_{entry.unit}")),
+    rows += [(t("counted_as"), formula(entry, lang)),
+             (t("kpi_sql"), f"`python -m warehouse show-kpi {entry.id}` (docs/kpis.md)"),
+             (t("unit"), t(f"unit_{entry.unit}")),
              (t("direction"), t(f"direction_{entry.direction}")),
              (t("accumulation"), t(f"accumulation_{entry.accumulation}")),
              (t("target_rule"), target_rule(entry)), (t("source"), entry.source)]

@@ -96,6 +96,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "name_en": ("영문 이름", "English name"),
     "numerator": ("분자", "Numerator"),
     "denominator": ("분모", "Denominator"),
+    "counted_as": ("산출 방식", "How it is counted"),
+    "kpi_sql": ("SQL", "SQL"),
     "unit": ("단위", "Unit"),
     "direction": ("좋은 방향", "Direction of good"),
     "direction_up": ("높을수록 좋음", "Higher is better"),
@@ -321,6 +323,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "value_shown": ("값(개인정보 가림)", "Value (personal data masked)"),
     "reason": ("사유", "Reason"),
     "no_rejections": ("반려된 값이 없습니다.", "No values were rejected."),
+    "not_counted": ("등록부에 없는 과제를 사사한 논문",
+                    "Papers acknowledging grants not in the register"),
+    "not_counted_help": ("적재되었으나 실적에 반영되지 않은 논문입니다. 사사한 과제번호가 "
+                         "컨소시엄의 과제번호 등록부(또는 제출한 공동연구과제)에 없거나 논문 "
+                         "시점에 유효하지 않습니다. 빠진 세부과제라면 담당 부처에 등록을 "
+                         "요청하세요.",
+                         "Loaded but not counted: the grant numbers they acknowledge are not in "
+                         "the consortium's grant register (or its submitted joint projects), or "
+                         "not valid at the paper's date. If a sub-project is missing, ask the "
+                         "ministry to register it."),
+    "all_counted": ("적재된 모든 논문이 실적에 반영되었습니다.",
+                    "Every loaded paper counts."),
+    "grant_numbers_found": ("찾은 과제번호", "Grant numbers found"),
+    "paper_title": ("논문 제목", "Title"),
+    "not_in_register": ("등록부에 없음", "Not in the register"),
+    "outside_validity": ("논문 시점에 유효하지 않음", "Not valid at the paper's date"),
     "drilldown": ("지표 근거 기록", "Records behind a KPI"),
     "drilldown_help": ("가명처리된 기록 {n}건입니다. 사람은 암호화된 키로만 표시되며, "
                        "is_counted는 비율의 분자에 포함된 기록입니다.",

@@ -2,10 +2,12 @@
 
 Raw tables come from sql/raw/*.sql (`create table if not exists`), views from one file each
 under sql/staging, sql/marts and sql/kpi (`create or replace view`), created in dependency order
-found from the SQL itself, so adding a view needs no list to update. The one generated view is
-`kpi_value`: the union of every catalogue KPI's view. Checks under sql/checks return offending
-rows; a build with any offending row is refused. Every table, view and column then gets its
-description as a COMMENT (warehouse/dictionary.py), so the warehouse documents itself.
+found from the SQL itself, so adding a view needs no list to update. Each catalogue KPI's view
+`kpi_<id>` is generated from its declaration (warehouse/kpi_sql.py) unless its entry names a
+hand-written file, as are the marts of pre-computed counts the entries name (`counts_from`);
+`kpi_value` is the union of every KPI view. Checks under sql/checks return
+offending rows; a build with any offending row is refused. Every table, view and column then
+gets its description as a COMMENT (warehouse/dictionary.py), so the warehouse documents itself.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from warehouse import catalogue, dictionary
+from warehouse import catalogue, dictionary, kpi_sql
 
 SQL_DIR = Path(__file__).with_name("sql")
 VIEW_LAYERS = ("staging", "marts", "kpi")
@@ -73,12 +75,29 @@ def _view_order(sources: dict[str, str]) -> list[str]:
     return list(TopologicalSorter(graph).static_order())
 
 
-def _check_catalogue_matches_views(files: dict[str, Path]) -> None:
-    views = {name for name in files if name.startswith("kpi_")}
-    wanted = {k.view for k in catalogue.kpis()}
-    missing = wanted - views
-    if missing:
-        raise ValueError(f"catalogue KPIs without a view: {sorted(missing)}")
+def kpi_views() -> dict[str, str]:
+    """Every catalogue KPI's view SQL, by view name (generated or hand-written)."""
+    return {k.view: kpi_sql.view_sql(k) for k in catalogue.kpis()}
+
+
+def generated_sources() -> dict[str, str]:
+    """Every view or table generated from the catalogue: KPI views and `counts_from` marts."""
+    return {**kpi_sql.counts_marts(catalogue.kpis()), **kpi_views()}
+
+
+def _check_no_stray_kpi_file(files: dict[str, Path]) -> None:
+    """A KPI view file the catalogue does not name would be silently replaced: refuse it."""
+    named = {k.figure.sql.resolve() for k in catalogue.kpis() if k.figure.sql}
+    stray = [name for name in generated_sources() if name in files
+             and files[name].resolve() not in named]
+    if stray:
+        raise ValueError(f"views generated from the catalogue also have a file: {stray}; "
+                         "delete the file, or name it as the KPI entry's `sql`")
+
+
+def catalogue_views() -> set[str]:
+    """The views of the catalogue's KPIs."""
+    return {k.view for k in catalogue.kpis()}
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -134,8 +153,9 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
     instead of re-running the whole layered plan.
     """
     files = view_files()
-    _check_catalogue_matches_views(files)
+    _check_no_stray_kpi_file(files)
     sources = {name: path.read_text(encoding="utf-8") for name, path in files.items()}
+    sources.update(generated_sources())
     sources[GENERATED_UNION] = f"{MATERIALIZED}\n{kpi_union_sql()}"
     for name in _view_order(sources):
         _replace(con, name, sources[name])
@@ -167,8 +187,10 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> list[CheckFailure]:
 
 def code_fingerprint() -> str:
     """A hash of the SQL, the catalogue and the dictionary: views are stale when it changes."""
-    digest = hashlib.sha256(catalogue.CATALOGUE_FILE.read_bytes())
+    digest = hashlib.sha256(catalogue.catalogue_file().read_bytes())
     digest.update(dictionary.fingerprint_text().encode())
+    for name, sql in sorted(generated_sources().items()):
+        digest.update(f"{name}\n{sql}".encode())
     for path in sorted(SQL_DIR.rglob("*.sql")):
         if path.parent.name == SAVED_QUERIES:
             continue

@@ -1,7 +1,10 @@
 """The KPI catalogue, read from catalogue.toml: the one definition every page, report and test uses.
 
-A KPI exists when it has an entry here and a view `kpi_<id>` in sql/kpi/. The build refuses a
-catalogue entry without a view and a view without an entry, so the two cannot drift apart.
+Each entry declares what its figure counts (`[kpi.figure]`: mart, measure, filter, numerator,
+window); warehouse/kpi_sql.py turns that into the KPI's view and its drill-down records, so a
+standard KPI has no SQL file. A KPI that does not fit names its hand-written view (`sql`) and
+still declares the records it counts. The format is described at the top of catalogue.toml.
+The file is config.kpi_catalogue_file() (OUTCOMES_KPI_CATALOGUE overrides it, e.g. in tests).
 """
 
 from __future__ import annotations
@@ -12,10 +15,73 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-CATALOGUE_FILE = Path(__file__).with_name("catalogue.toml")
+import config
+
+MEASURES = ("count_distinct", "count", "sum")
+WINDOWS = ("year_to_date", "quarter", "trailing_12_months", "to_date", "at_period_end")
 
 Unit = Literal["people", "projects", "papers", "percent", "krw", "months", "hours", "count",
                "fte", "person_months", "universities"]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """What a KPI's figure is: which records of which mart it counts or sums, and how."""
+
+    #: the mart whose rows are the KPI's records (one row per record, with consortium_id)
+    mart: str
+    #: count_distinct, count (rows with the column not null) or sum
+    measure: Literal["count_distinct", "count", "sum"]
+    #: the key counted or the column summed
+    column: str
+    #: SQL condition on the mart's columns: which records count at all (a rate's denominator)
+    filter: str | None = None
+    #: SQL condition: which of those are in a rate's numerator (makes the KPI a rate)
+    numerator: str | None = None
+    #: a sum's value is divided by this (FTE: months / 12); numerator and denominator show both
+    divide_by: float | None = None
+    #: for a mart without a `period` column: the record's date, and the window it must fall in
+    date: str | None = None
+    #: with `date`: the end of the record's interval (open when null); overlap counts
+    end_date: str | None = None
+    window: Literal["year_to_date", "quarter", "trailing_12_months", "to_date",
+                    "at_period_end"] = "year_to_date"
+    #: a mart of pre-computed counts (consortium_id incl. 'ALL', period, flag, record_count)
+    counts_from: str | None = None
+    #: a hand-written view instead of the generated one, relative to the catalogue file
+    sql: Path | None = None
+
+    @property
+    def is_rate(self) -> bool:
+        """A share of the filtered records (numerator over all of them)."""
+        return self.numerator is not None
+
+
+def _figure(kpi_id: str, entry: dict, folder: Path) -> Figure:
+    """The [kpi.figure] table as a Figure, refusing what the generator cannot render."""
+    entry = dict(entry)
+    measures = [m for m in MEASURES if m in entry]
+    if len(measures) != 1:
+        raise ValueError(f"KPI {kpi_id}: [kpi.figure] needs exactly one of {MEASURES}")
+    column = entry.pop(measures[0])
+    if "sql" in entry:
+        entry["sql"] = folder / entry["sql"]
+    known = set(Figure.__dataclass_fields__) - {"measure", "column"}
+    unknown = set(entry) - known
+    if unknown:
+        raise ValueError(f"KPI {kpi_id}: unknown [kpi.figure] keys {sorted(unknown)}")
+    figure = Figure(measure=measures[0], column=column, **entry)
+    if figure.window not in WINDOWS:
+        raise ValueError(f"KPI {kpi_id}: window {figure.window!r} is not one of {WINDOWS}")
+    if figure.window != "year_to_date" and figure.date is None:
+        raise ValueError(f"KPI {kpi_id}: window {figure.window!r} needs the record's `date`")
+    if figure.window == "at_period_end" and not figure.end_date:
+        raise ValueError(f"KPI {kpi_id}: window 'at_period_end' needs the record's `end_date`")
+    if figure.end_date and not figure.date:
+        raise ValueError(f"KPI {kpi_id}: `end_date` needs `date`")
+    if figure.divide_by is not None and figure.measure != "sum":
+        raise ValueError(f"KPI {kpi_id}: only a sum can be divided (`divide_by`)")
+    return figure
 
 
 @dataclass(frozen=True)
@@ -35,6 +101,7 @@ class Kpi:
     source: str
     at_risk_share: float
     display_order: int
+    figure: Figure
     denominator: str | None = None
     default_target: float | None = None
     target_from_program_year: int | None = None
@@ -90,23 +157,41 @@ class StatusRule:
     description_en: str
 
 
-@cache
-def _raw() -> dict:
-    return tomllib.loads(CATALOGUE_FILE.read_text(encoding="utf-8"))
+def catalogue_file() -> Path:
+    """The catalogue in use (config.kpi_catalogue_file())."""
+    return config.kpi_catalogue_file()
 
 
 @cache
+def _raw(path: Path) -> dict:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
 def status_rule() -> StatusRule:
     """The rule that turns a projection and a target into a status."""
-    return StatusRule(**_raw()["status_rule"])
+    return StatusRule(**_raw(catalogue_file())["status_rule"])
 
 
 @cache
+def _kpis(path: Path) -> tuple[Kpi, ...]:
+    share = StatusRule(**_raw(path)["status_rule"]).at_risk_share
+    entries = []
+    for order, entry in enumerate(_raw(path)["kpi"], start=1):
+        if "figure" not in entry:
+            raise ValueError(f"KPI {entry.get('id')}: no [kpi.figure] in {path}")
+        figure = _figure(entry["id"], entry["figure"], path.parent)
+        kpi_entry = Kpi(**{"at_risk_share": share, **entry, "display_order": order,
+                           "figure": figure})
+        if kpi_entry.is_rate != figure.is_rate:
+            raise ValueError(f"KPI {kpi_entry.id}: accumulation 'rate' goes with a figure "
+                             "`numerator`, and only with it")
+        entries.append(kpi_entry)
+    return tuple(entries)
+
+
 def kpis() -> tuple[Kpi, ...]:
     """Every KPI, in display order."""
-    share = status_rule().at_risk_share
-    return tuple(Kpi(**{"at_risk_share": share, **entry, "display_order": order})
-                 for order, entry in enumerate(_raw()["kpi"], start=1))
+    return _kpis(catalogue_file())
 
 
 def kpi(kpi_id: str) -> Kpi:

@@ -3,7 +3,8 @@
 Descriptions come from where each thing is defined, never from a second copy:
 - raw tables a consortium or the ministry fills, and their columns: the input contract
   (etl/contract.py), Korean header and English description;
-- KPI views: the KPI catalogue (warehouse/catalogue.toml), name and definition;
+- KPI views: the KPI catalogue (warehouse/catalogue.toml), name, definition and what the
+  figure counts (warehouse/kpi_sql.py);
 - every other view: the header comment of its SQL file;
 - everything else (log tables, derived columns of the views): warehouse/dictionary.toml, by
   column name, since a name means the same thing in every layer; `relation_column` entries there
@@ -68,21 +69,27 @@ def raw_table_datasets() -> dict[str, Dataset]:
     return {table: by_name[dataset] for dataset, table in tables.items()}
 
 
-def _view_header(path: Path) -> str:
+def _view_header(sql: str) -> str:
     lines = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in sql.splitlines():
         if not line.startswith("--"):
             break
-        if not line.startswith("-- materialized:"):
+        if not line.startswith(("-- materialized:", "-- Generated from")):
             lines.append(line.removeprefix("--").strip())
     return " ".join(lines)
 
 
-@cache
-def _view_sources() -> dict[str, Path]:
-    from warehouse.build import view_files
+def _view_sources() -> dict[str, str]:
+    return _sources_for(catalogue.catalogue_file())
 
-    return view_files()
+
+@cache
+def _sources_for(catalogue_file: Path) -> dict[str, str]:
+    """Every view's SQL by name, generated ones included (they follow the catalogue in use)."""
+    from warehouse.build import generated_sources, view_files
+
+    texts = {name: path.read_text(encoding="utf-8") for name, path in view_files().items()}
+    return {**texts, **generated_sources()}
 
 
 def relation_description(name: str) -> Description | None:
@@ -95,8 +102,12 @@ def relation_description(name: str) -> Description | None:
         return _pair(entry)
     kpi = next((k for k in catalogue.kpis() if k.view == name), None)
     if kpi is not None:
-        return Description(f"{kpi.name_ko}: {kpi.definition_ko}",
-                           f"{kpi.name_en}: {kpi.definition_en}")
+        from warehouse.kpi_sql import formula
+
+        return Description(
+            f"{kpi.name_ko}: {kpi.definition_ko} 산출 방식: {formula(kpi, 'ko')}.",
+            f"{kpi.name_en}: {kpi.definition_en} Counted as: {formula(kpi, 'en')}. "
+            f"SQL: `python -m warehouse show-kpi {kpi.id}`.")
     source = _view_sources().get(name)
     return Description("", _view_header(source)) if source else None
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse import build, dictionary
+from warehouse.kpi_docs import anchor
 
 INTRO = """# Data dictionary / 데이터 사전
 
@@ -34,7 +35,7 @@ Values are pseudonymised: personal identifiers exist only as keyed hashes (`*_ke
 def _layer(name: str, view_layers: dict[str, str]) -> str:
     if name.startswith("raw_"):
         return "raw"
-    if name == build.GENERATED_UNION:
+    if name == build.GENERATED_UNION or name in build.catalogue_views():
         return "kpi"
     return view_layers.get(name, "marts")
 
@@ -66,6 +67,7 @@ def render_dictionary_docs() -> str:
     """The whole document as Markdown."""
     relations, columns = built_catalogue()
     view_layers = {name: path.parent.name for name, path in build.view_files().items()}
+    kpi_views = build.catalogue_views()
     by_relation: dict[str, list[tuple[str, str, str]]] = {}
     for relation, column, data_type, comment in columns:
         by_relation.setdefault(relation, []).append((column, data_type, comment))
@@ -75,6 +77,8 @@ def render_dictionary_docs() -> str:
         for name, kind, comment in relations:
             if _layer(name, view_layers) != layer:
                 continue
+            if name in kpi_views:
+                comment += f" [Generated SQL]({anchor(name.removeprefix('kpi_'))})."
             lines += [f"### `{name}` ({kind})", "", _cell(comment), "",
                       "| Column | Type | Description |", "|---|---|---|"]
             lines += [f"| `{column}` | {data_type} | {_cell(text)} |"

@@ -176,6 +176,23 @@ def rejected_rows(load_id: str | None = None, source: FrameSource | None = None)
         [load_id, load_id])
 
 
+def publications_not_counted(consortium_id: str | None = None, period: str | None = None,
+                             source: FrameSource | None = None) -> pl.DataFrame:
+    """Papers loaded but not counted: their grant numbers are not the consortium's registered
+    grants valid at their date. `period` limits them to papers sent in that quarter."""
+    return _reader(source).frame(
+        "select consortium_id, publication_ref, title, publication_year, "
+        "array_to_string(acknowledged_projects, '; ') as grant_numbers_found, "
+        "array_to_string(malformed_grant_numbers, '; ') as malformed_grant_numbers, "
+        "not_counted_reason, first_reported_period from fct_publication_not_counted "
+        "where (? is null or consortium_id = ?) and (? is null or exists ("
+        "select 1 from raw_publication sent where sent.consortium_id = "
+        "fct_publication_not_counted.consortium_id and sent.publication_ref = "
+        "fct_publication_not_counted.publication_ref and sent.period = ?)) "
+        "order by consortium_id, first_reported_period, title",
+        [consortium_id, consortium_id, period, period])
+
+
 def scorecard_until(period: str, source: FrameSource | None = None) -> pl.DataFrame:
     """Every KPI row of every consortium and the program up to and including one quarter."""
     return _reader(source).frame(

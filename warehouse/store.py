@@ -47,6 +47,7 @@ REFERENCE_TABLES = {
     "consortium_members": "raw_consortium_member",
     "top_venues": "raw_top_venue",
     "ai_industry_ksic": "raw_ai_industry_ksic",
+    "grants": "raw_grant",
 }
 LOG_TABLES = ("raw_load", "raw_load_file", "raw_rejected_row")
 

@@ -125,6 +125,14 @@ def test_quality_lists_a_consortium_that_has_sent_nothing() -> None:
     assert len(rejected) == 2, "the two rows the tiny program gets wrong"
 
 
+def test_quality_lists_papers_acknowledging_grants_not_in_the_register() -> None:
+    app = open_page("pages/quality.py", {"lang": "en"})
+    assert "Papers acknowledging grants not in the register" in [s.value for s in app.subheader]
+    listed = table(app, 4)
+    assert [(r["Title"], r["Grant numbers found"], r["Reason"]) for r in listed] == [
+        ("Not Ours", "2019M3E4A1080146", "Not in the register")]
+
+
 @pytest.mark.parametrize("page", ["pages/talent.py", "pages/research.py",
                                   "pages/placements.py"])
 def test_a_quarter_without_data_for_the_chosen_consortium_shows_an_empty_state(

@@ -72,3 +72,15 @@ def test_percentiles_are_observed_values_by_nearest_rank() -> None:
     assert percentile(values, 0.95) == 0.5  # with five runs the p95 is the slowest
     assert percentile([float(v) for v in range(1, 101)], 0.95) == 95.0
     assert percentile([7.0], 0.95) == 7.0
+
+
+def test_the_kpi_table_says_where_sqlite_wins_on_a_small_input() -> None:
+    from benchmarks.results import _kpi_detail
+
+    figures = {"view_p50": 4.0, "view_p95": 5.0, "sqlite_p50": 2.0, "sqlite_p95": 3.0,
+               "app_p50": 1.0, "app_p95": 2.0, "rows_read": 120}
+    rows = _kpi_detail({"kpis": [{**figures, "kpi_id": "small", "sqlite_ratio": 0.5},
+                                 {**figures, "kpi_id": "large", "sqlite_ratio": 12.0}]})
+    small, large = (next(r for r in rows if f"| {name} |" in r) for name in ("small", "large"))
+    assert "SQLite faster: small input" in small and "| 120 |" in small
+    assert "SQLite faster" not in large

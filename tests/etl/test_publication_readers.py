@@ -17,6 +17,7 @@ import pytest
 from bibtexparser import middlewares as mw
 
 from etl.bibtex_reader import LatexDecoding
+from etl.grants import find
 from etl.problems import FileProblem
 from etl.publication_readers import read_publication_file
 from etl.readers import ROW, read_file
@@ -32,6 +33,11 @@ def rows(name: str) -> list[dict]:
     return frame.to_dicts()
 
 
+def numbers(row: dict) -> str:
+    """The grant numbers etl/grants.py finds in the funding text a reader passed on."""
+    return "; ".join(find(row["acknowledged_projects"]).numbers)
+
+
 def by_title(name: str) -> dict[str, dict]:
     return {row["title"]: row for row in rows(name)}
 
@@ -44,7 +50,7 @@ def test_a_zotero_ris_export_with_windows_line_ends_gives_one_row_per_record() -
     assert acl["venue"].startswith("Proceedings of the 63rd Annual Meeting")
     assert acl["authors"] == "Hana Choi; Doyun Kang"
     assert acl["affiliations"] == "Kookmin University; Pusan National University"
-    assert acl["acknowledged_projects"] == "1711201001"
+    assert numbers(acl) == "RS-2024-00397085"
     assert access["month"] == "03" and access["venue"] == "IEEE Access"
     assert preprint["arxiv_id"] == "2505.01234v2" and preprint["venue"] == "arXiv"
 
@@ -54,19 +60,19 @@ def test_a_cp949_ris_export_from_a_korean_database_is_decoded() -> None:
     assert paper["title"] == "한국어 대규모 언어모델의 법률 문서 요약 성능 평가"
     assert paper["authors"] == "김민준; 이서연"
     assert paper["affiliations"] == "고려대학교; (주)바이브컴퍼니"
-    assert paper["month"] == "02" and paper["acknowledged_projects"] == "1711201001"
+    assert paper["month"] == "02" and numbers(paper) == "RS-2024-00397085"
 
 
 def test_a_web_of_science_tagged_export_is_read_with_its_funding_and_addresses() -> None:
     found = rows("wos_savedrecs.txt")
-    assert [r[ROW] for r in found] == [3, 52]
+    assert [r[ROW] for r in found] == [3, 53]
     access, acl = found
     assert access["title"] == ACCESS_TITLE, "continuation lines join the title"
     assert access["authors"] == "Minjun Kim; Seoyeon Lee; Jiho Park"
     assert access["affiliations"] == "Korea University; Yonsei University"
     assert access["month"] == "3" and access["is_open_access"] == "true"
-    assert access["acknowledged_projects"] == "1711201001"
-    assert acl["acknowledged_projects"] == "1711201001; 1711201002"
+    assert numbers(access) == "RS-2024-00397085"
+    assert numbers(acl) == "2022R1A2C1011111; RS-2024-00397085; RS-2024-00360227"
     assert acl["affiliations"] == "Kookmin University; Pusan National University; VAIV Company"
     assert acl["month"] is None and acl["is_open_access"] is None
 
@@ -81,7 +87,7 @@ def test_an_openalex_work_maps_ror_ids_to_reference_names_and_reads_awards() -> 
     assert paper[ROW] == 1 and paper["title"] == ACL_TITLE
     assert paper["doi"] == "https://doi.org/10.18653/V1/2025.ACL-LONG.101"
     assert paper["is_open_access"] == "True"
-    assert paper["acknowledged_projects"] == "1711201002; 1711201001"
+    assert numbers(paper) == "RS-2024-00360227; RS-2024-00397085"
 
 
 def test_an_openalex_list_response_gives_positions_arxiv_ids_and_company_names() -> None:
@@ -91,8 +97,8 @@ def test_an_openalex_list_response_gives_positions_arxiv_ids_and_company_names()
     assert preprint["arxiv_id"] == "2505.01234v2"
     # OpenAlex calls it 'Naver (South Korea)'; its ROR id names it as the reference list does
     assert preprint["affiliations"] == "Korea University; Naver; Yonsei University"
-    assert preprint["acknowledged_projects"] == "1711201001", "found in the award's name"
-    assert found[2]["acknowledged_projects"] is None and found[2]["venue"] is None
+    assert numbers(preprint) == "RS-2024-00397085", "found in the award's name"
+    assert numbers(found[2]) == "" and found[2]["venue"] is None
 
 
 def test_a_crossref_work_and_a_paged_crossref_list_read_alike() -> None:
@@ -102,7 +108,7 @@ def test_a_crossref_work_and_a_paged_crossref_list_read_alike() -> None:
     assert single["authors"] == "Minjun Kim; Seoyeon Lee; Jiho Park"
     assert single["affiliations"] == "Korea University; Yonsei University"
     assert single["year"] == "2025" and single["month"] == "3"
-    assert single["acknowledged_projects"] == "1711201001"
+    assert numbers(single) == "RS-2024-00397085; 2022-0-00077", "every award, any format"
     assert listed[ACL_TITLE]["venue"].startswith("Proceedings of the 63rd")
     assert listed[ACL_TITLE]["month"] == "7"
 
@@ -133,7 +139,7 @@ def test_a_bibtex_key_used_twice_keeps_both_entries(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "plain title", "IITP \\& MSIT (No. 1711201001)", "50\\% of {LLM}s", "M{\\\"u}ller",
+    "plain title", "IITP \\& MSIT (No. RS-2024-00397085)", "50\\% of {LLM}s", "M{\\\"u}ller",
     "pages 1--10", "``quoted''", "x \\& y \\textit{z}", "a~b", "$x^2$ models",
 ])
 def test_skipping_latex_decoding_for_plain_values_gives_the_same_text(text: str) -> None:

@@ -13,8 +13,9 @@ import pytest
 import xlsxwriter
 
 from etl.contract import DISPATCHES, STUDENTS
+from etl.grants import find
 from etl.problems import FileProblem
-from etl.publication_readers import project_numbers, read_publication_file
+from etl.publication_readers import read_publication_file
 from etl.readers import ROW, decode_text, read_csv, read_file, read_xlsx
 
 HEADER = ",".join(c.korean for c in DISPATCHES.columns)
@@ -90,16 +91,20 @@ def test_bibtex_accents_braces_and_project_numbers_are_decoded(tmp_path: Path) -
         "@article{a,\n title = {{LLM} Tables for M{\\\"u}ller},\n"
         " author = {M{\\\"u}ller, J{\\'e}r{\\^o}me and Kim, Minjun},\n year = {2025},\n"
         " month = jun,\n journal = {TACL},\n doi = {10.1/X},\n"
-        " funding = {IITP (No. 1711201001, RS-2024-00000000); 2022R1A2C}\n}\n",
+        " funding = {IITP (No. RS-2024-00397085, RS-2024-0000000); 2022R1A2C},\n"
+        " acknowledgements = {정보통신기획평가원의 지원을 받아 수행된 연구임 (No. RS-2024-\n"
+        "   00360227)},\n annote = {KISTI KSC-2022-CRE-0312; NRF-2019M3E4A1080146}\n}\n",
         encoding="utf-8")
     frame = read_publication_file(path)
     row = frame.row(0, named=True)
     assert row["title"] == "LLM Tables for Müller"
     assert row["authors"] == "Jérôme Müller; Minjun Kim"
     assert row["month"] == "6"
-    assert row["acknowledged_projects"] == "1711201001"
+    found = find(row["acknowledged_projects"])
+    assert found.numbers == ("RS-2024-00397085", "RS-2024-00360227", "2019M3E4A1080146")
+    assert found.malformed == ("RS-2024-0000000",)
 
 
-def test_project_numbers_are_ten_digits_exactly() -> None:
-    assert project_numbers("No. 17112010011 and 1711201001, 171120100") == "1711201001"
-    assert project_numbers(None) is None
+def test_ntis_project_numbers_are_ten_digits_exactly() -> None:
+    assert find("No. 17112010011 and 1711201001, 171120100").numbers == ("1711201001",)
+    assert find(None).numbers == ()

@@ -56,20 +56,20 @@ VAIV_BIBTEX = """@inproceedings{p1,
   author = {Kim, Minjun and Lee, Seoyeon},
   booktitle = {ACL}, year = {2025}, month = {5},
   doi = {https://doi.org/10.1000/ABC.1},
-  funding = {IITP (No. 1711201001, 1711201002)}
+  funding = {IITP (No. RS-2024-00397085, RS-2024-00360227)}
 }
 @misc{p2,
   title = {Small Models for Legal Questions},
   author = {Jung, Yuna},
   publisher = {arXiv}, year = {2025}, month = {4},
   eprint = {2501.00001v1}, archiveprefix = {arXiv},
-  funding = {Project 1711201001}
+  funding = {Project RS-2024-00397085}
 }
 @article{p3,
   title = {Shared Title: A Study},
   author = {Park, Jiho},
   journal = {Journal of Korean AI}, year = {2025}, month = {6},
-  funding = {IITP (No. 1711201001)}
+  funding = {IITP (No. RS-2024-00397085)}
 }
 """
 MARU_RIS = """TY  - CPAPER
@@ -78,7 +78,7 @@ AU  - Kim, Minjun
 T2  - ACL
 PY  - 2025/05/01/
 DO  - http://dx.doi.org/10.1000/abc.1
-N1  - IITP 1711201002
+N1  - IITP RS-2024-00360227
 ER  -
 
 TY  - PREP
@@ -87,7 +87,7 @@ AU  - Jung, Yuna
 PB  - arXiv
 PY  - 2025/04/20/
 UR  - https://arxiv.org/abs/2501.00001v3
-N1  - IITP 1711201002
+N1  - IITP RS-2024-00360227
 ER  -
 
 TY  - JOUR
@@ -96,7 +96,7 @@ AU  - Park, Jiho
 T2  - Journal of Korean AI
 PY  - 2025/06/01/
 DO  - 10.1000/shared.3
-N1  - IITP 1711201002
+N1  - IITP RS-2024-00360227
 ER  -
 """
 MARU_OPENALEX = {"results": [{
@@ -105,7 +105,7 @@ MARU_OPENALEX = {"results": [{
     "publication_date": "2025-05-01",
     "primary_location": {"source": {"display_name": "ACL"}},
     "authorships": [{"author": {"display_name": "Minjun Kim"}, "institutions": []}],
-    "grants": [{"award_id": "1711201002"}],
+    "grants": [{"award_id": "RS-2024-00360227"}],
 }]}
 
 
@@ -138,7 +138,7 @@ def counted(reader: Reader, consortium_id: str) -> float:
 
 
 @pytest.mark.parametrize(("consortium_id", "papers", "why"), [
-    ("vaiv", 3, "three papers, each acknowledging vaiv's grant 1711201001"),
+    ("vaiv", 3, "three papers, each acknowledging vaiv's grant RS-2024-00397085"),
     ("42maru", 3, "three papers, the first sent twice (RIS and OpenAlex) counting once"),
     ("ALL", 3, "the same three papers: shared papers count once program-wide"),
 ])

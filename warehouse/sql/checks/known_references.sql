@@ -10,3 +10,6 @@ union all
 select 'raw_consortium_member', consortium_id, institution_id from raw_consortium_member
 where consortium_id not in (select consortium_id from raw_consortium)
     or institution_id not in (select institution_id from raw_institution)
+union all
+select 'raw_grant', consortium_id, grant_number from raw_grant
+where consortium_id not in (select consortium_id from raw_consortium)

@@ -1,5 +1,6 @@
 -- materialized: table
--- Consortia with their lead company and how far their submitted data reaches.
+-- Consortia with their lead company, their agreement's grant numbers (from the grant register)
+-- and how far their submitted data reaches.
 with consortia as (
     select * from stg_consortium
 ),
@@ -10,6 +11,13 @@ institutions as (
 
 loads as (
     select * from stg_load
+),
+
+agreements as (
+    select consortium_id, list_sort(list(grant_number)) as grant_numbers
+    from stg_grant
+    where role = 'agreement'
+    group by consortium_id
 ),
 
 coverage as (
@@ -32,12 +40,13 @@ final as (
         consortia.start_date,
         consortia.start_year,
         consortia.start_quarter_date,
-        consortia.grant_number,
+        agreements.grant_numbers,
         coverage.data_until_date,
         coverage.last_loaded_at
     from consortia
     left join institutions on institutions.institution_id = consortia.lead_institution_id
     left join coverage on coverage.consortium_id = consortia.consortium_id
+    left join agreements on agreements.consortium_id = consortia.consortium_id
 )
 
 select * from final

@@ -1,16 +1,15 @@
 -- materialized: table
 -- One row per patent and consortium: filed (application date) and, once sent again with its
 -- registration, registered, which keeps it one patent. A patent counts for the consortium only
--- if it names one of its project numbers (its grant or a joint project). Inventors sent with
--- researcher numbers are matched to the consortium's students.
+-- if it names one of its grants (a number of its register or of its joint projects, or a
+-- registered alias) valid at its filing date. Inventors sent with researcher numbers are matched
+-- to the consortium's students.
 with patents as (
     select * from stg_patent
 ),
 
-project_numbers as (
-    select consortium_id, grant_number as project_number from stg_consortium
-    union
-    select consortium_id, project_number from stg_project
+grant_numbers as (
+    select * from int_grant_number
 ),
 
 students as (
@@ -20,9 +19,11 @@ students as (
 acknowledging as (
     select distinct patents.consortium_id, patents.office, patents.application_number
     from patents
-    inner join project_numbers
-        on project_numbers.consortium_id = patents.consortium_id
-        and list_contains(patents.acknowledged_projects, project_numbers.project_number)
+    inner join grant_numbers
+        on grant_numbers.consortium_id = patents.consortium_id
+        and list_contains(patents.acknowledged_projects, grant_numbers.printed_number)
+        and patents.application_date >= coalesce(grant_numbers.valid_from, date '1900-01-01')
+        and patents.application_date <= coalesce(grant_numbers.valid_to, date '9999-12-31')
 ),
 
 student_inventors as (

@@ -1,6 +1,7 @@
 -- materialized: table
--- Papers a consortium reported that acknowledge one of its project numbers (its grant or one of
--- its joint projects). A paper shared by consortia has one row for each of them.
+-- Papers a consortium reported that acknowledge one of its grants (a number of its register or
+-- of its joint projects, or a registered alias) valid at the paper's date. A paper shared by
+-- consortia has one row for each of them; a legacy number and its RS twin are one grant.
 with publications as (
     select * from stg_publication
 ),
@@ -13,10 +14,8 @@ papers as (
     select * from dim_publication
 ),
 
-project_numbers as (
-    select consortium_id, grant_number as project_number from stg_consortium
-    union
-    select consortium_id, project_number from stg_project
+grant_numbers as (
+    select * from int_grant_number
 ),
 
 student_names as (
@@ -25,22 +24,28 @@ student_names as (
 ),
 
 acknowledging as (
-    select distinct
+    select
         publications.consortium_id,
-        identity.publication_id
+        identity.publication_id,
+        list_sort(list_distinct(list(grant_numbers.grant_number))) as acknowledged_grants
     from publications
     inner join identity
         on identity.consortium_id = publications.consortium_id
         and identity.publication_ref = publications.publication_ref
-    inner join project_numbers
-        on project_numbers.consortium_id = publications.consortium_id
-        and list_contains(publications.acknowledged_projects, project_numbers.project_number)
+    inner join papers on papers.publication_id = identity.publication_id
+    inner join grant_numbers
+        on grant_numbers.consortium_id = publications.consortium_id
+        and list_contains(publications.acknowledged_projects, grant_numbers.printed_number)
+        and papers.publication_date >= coalesce(grant_numbers.valid_from, date '1900-01-01')
+        and papers.publication_date <= coalesce(grant_numbers.valid_to, date '9999-12-31')
+    group by publications.consortium_id, identity.publication_id
 ),
 
 final as (
     select
         acknowledging.consortium_id,
         acknowledging.publication_id,
+        acknowledging.acknowledged_grants,
         papers.publication_date,
         papers.publication_year,
         papers.is_top_venue,

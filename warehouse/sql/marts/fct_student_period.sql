@@ -48,6 +48,8 @@ final as (
         institution_id,
         degree_program,
         degree_level,
+        degree_level = 'MS' as is_masters,
+        degree_level = 'PhD' as is_phd_track,
         participation_start_date,
         participation_end_date,
         status,

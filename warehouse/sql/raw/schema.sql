@@ -9,8 +9,19 @@ create table if not exists raw_consortium (
     name_en varchar not null,
     lead_institution_id varchar not null,
     start_date date not null,
-    grant_number varchar not null,
     source varchar
+);
+
+create table if not exists raw_grant (
+    consortium_id varchar not null,
+    grant_number varchar not null,
+    scheme varchar not null,
+    role varchar not null,
+    valid_from date,
+    valid_to date,
+    aliases varchar[],
+    source varchar not null,
+    primary key (consortium_id, grant_number)
 );
 
 create table if not exists raw_institution (
@@ -213,3 +224,9 @@ alter table raw_kpi_catalogue add column if not exists numerator_ko varchar;
 alter table raw_kpi_catalogue add column if not exists denominator varchar;
 alter table raw_kpi_catalogue add column if not exists denominator_ko varchar;
 alter table raw_kpi_catalogue add column if not exists source varchar;
+alter table raw_publication add column if not exists grant_shares_pct double[];
+alter table raw_publication add column if not exists malformed_grant_numbers varchar[];
+alter table raw_publication add column if not exists grant_count integer;
+alter table raw_project add column if not exists grant_scheme varchar;
+-- The consortia's grant numbers moved to the grant register (raw_grant).
+alter table raw_consortium drop column if exists grant_number;

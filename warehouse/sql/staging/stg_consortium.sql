@@ -10,7 +10,6 @@ final as (
         name_en,
         lead_institution_id,
         start_date,
-        grant_number,
         year(start_date) as start_year,
         cast(date_trunc('quarter', start_date) as date) as start_quarter_date
     from source

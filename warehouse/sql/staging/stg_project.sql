@@ -17,6 +17,7 @@ final as (
     select
         consortium_id,
         project_number,
+        grant_scheme,
         title,
         start_date,
         end_date,

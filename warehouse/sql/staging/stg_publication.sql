@@ -30,6 +30,9 @@ final as (
         affiliation_ids,
         is_open_access,
         acknowledged_projects,
+        coalesce(grant_shares_pct, cast([] as double[])) as grant_shares_pct,
+        coalesce(malformed_grant_numbers, cast([] as varchar[])) as malformed_grant_numbers,
+        grant_count,
         first_reported_period
     from ranked
     where version_rank = 1
