@@ -108,6 +108,7 @@ DOMAINS: dict[str, tuple[str, str]] = {
     "talent": ("인재양성", "Talent"),
     "research": ("연구성과", "Research"),
     "placement": ("졸업생 진로", "Placement"),
+    "industry": ("산학협력", "Industry collaboration"),
     "program": ("사업운영", "Program"),
 }
 

@@ -87,6 +87,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "domain_placement": ("진로", "Placement"),
     "domain_research": ("연구 성과", "Research"),
     "domain_program": ("사업 운영", "Program"),
+    "domain_industry": ("산학협력", "Industry collaboration"),
     "search": ("검색", "Search"),
     "search_hint": ("지표 이름, ID 또는 정의로 찾기", "Find by name, id or definition"),
     "no_kpi_matches": ("조건에 맞는 지표가 없습니다. 검색어나 분야를 바꿔 보세요.",
