@@ -13,10 +13,14 @@ import streamlit as st
 
 from ui import data
 from ui.charts import bar_figure, sankey_figure
-from ui.filters import consortium_label, current, url_selectbox
+from ui.drilldown import kpi_drilldown
+from ui.filters import consortium_label, consortium_names, current, reporting_ids, url_selectbox
 from ui.i18n import language, t
-from ui.widgets import download_buttons, empty_state, labelled
+from ui.widgets import domain_cards, download_buttons, empty_state, labelled
 
+KPIS = ("gpu_hours_delivered", "api_tokens_delivered", "mentoring_hours", "support_value_krw",
+        "patents_filed", "patents_filed_abroad", "patents_registered", "technology_transfers",
+        "transfer_fees_krw", "outcomes_in_services", "open_artefacts_released")
 STAGES = ("projects", "papers", "patents", "artefacts", "transfers", "services")
 RECORD_KINDS = ("patents", "transfers", "artefacts", "support")
 SUPPORT_COLUMNS = {"period": "period", "provider": "provider", "in_kind_krw": "in_kind_krw",
@@ -33,6 +37,10 @@ flow = data.industry_flow(filters.period, filters.consortium_ids)
 if not filters.consortium_ids or support.height + flow["records"].sum() == 0:
     empty_state()
     st.stop()
+
+board = data.scorecard(filters.period, filters.consortium_ids)
+domain_cards(board, KPIS, filters.consortium_ids, reporting_ids(consortia),
+             consortium_names(consortia))
 
 st.subheader(t("industry_support"))
 st.caption(t("industry_support_help"))
@@ -79,3 +87,5 @@ if records.height == 0:
 else:
     st.dataframe(records, hide_index=True)
     download_buttons(records, f"industry-{kind}-{filters.period}", key="records")
+
+kpi_drilldown(KPIS, "industry")

@@ -75,7 +75,8 @@ def test_each_kind_of_record_can_be_listed_and_downloaded() -> None:
     assert {r["url"] for r in app.dataframe[2].value.to_dict("records")} == \
         {"https://huggingface.co/vaiv/tiny-ko", "https://github.com/42maru/rag42"}
     labels = [button.label for button in app.get("download_button")]
-    assert labels.count("CSV 내려받기") == 3 and labels.count("Excel 내려받기") == 3
+    # support, flow and records tables, and the KPI drill-down's records (local mode: admin)
+    assert labels.count("CSV 내려받기") == 4 and labels.count("Excel 내려받기") == 4
 
 
 def test_a_quarter_before_any_support_shows_an_empty_state_while_papers_already_flow(
@@ -84,3 +85,19 @@ def test_a_quarter_before_any_support_shows_an_empty_state_while_papers_already_
     assert app.info, "the support section says there is nothing yet"
     flow = sankey(app)
     assert flow["link"]["value"] == [2], "B1 and B2, vaiv's papers of 2024"
+
+
+def metrics(app: AppTest) -> dict[str, str]:
+    return {metric.label: metric.value for metric in app.metric}
+
+
+def test_the_industry_kpis_show_as_cards_here_and_on_the_overview() -> None:
+    cards = metrics(open_page({"lang": "en"}))
+    # the program total: P1 once, the US application, P3; KU-2025-001
+    assert cards["Patents filed"].startswith("3") and cards["Technology transfers"].startswith("1")
+    assert "GPU-hours delivered" in cards and "Company in-kind support" in cards
+    overview = AppTest.from_file(DASHBOARD, default_timeout=60)
+    overview.query_params["lang"] = "en"
+    overview.run()
+    assert not overview.exception
+    assert metrics(overview)["Open artefacts released"].startswith("2")
