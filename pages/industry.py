@@ -18,7 +18,8 @@ from ui.filters import consortium_label, consortium_names, current, reporting_id
 from ui.i18n import language, t
 from ui.widgets import domain_cards, download_buttons, empty_state, labelled
 
-KPIS = ("gpu_hours_delivered", "api_tokens_delivered", "mentoring_hours", "support_value_krw",
+KPIS = ("gpu_hours_delivered", "gpu_hours_per_student_fte", "api_tokens_delivered",
+        "api_tokens_per_active_student", "mentoring_hours", "support_value_krw",
         "patents_filed", "patents_filed_abroad", "patents_registered", "technology_transfers",
         "transfer_fees_krw", "outcomes_in_services", "open_artefacts_released")
 STAGES = ("projects", "papers", "patents", "artefacts", "transfers", "services")

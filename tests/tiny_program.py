@@ -246,7 +246,8 @@ def write_later_quarter(root: Path) -> Path:
 
     S2 graduated (PhD) on 28 February 2025 and joined the lead company; S8's 6-month destination
     is corrected to a bank (not an AI-industry code); S1 and S8 report 12-month destinations;
-    agreed targets for program year 2 sit at the status rule's boundaries. Kept apart from
+    agreed targets for program year 2 sit at the status rule's boundaries; patent P1, filed in
+    2025-Q1, is sent again registered on 20 August 2025. Kept apart from
     `write_tiny_program` so the quarter the app opens on (2025-Q2) stays the latest there.
     """
     s2_graduated = {**S2, "status": "졸업", "participation_end": "2025-02-28",
@@ -266,6 +267,8 @@ def write_later_quarter(root: Path) -> Path:
              "destination_status": "미취업", "organisation": "", "ksic_code": ""},
         ],
         projects=[], dispatches=[], bibtex="",
+        industry=[("특허.csv", PATENTS, [{**P1, "registration_number": "1027123450000",
+                                         "registration_date": "2025-08-20"}])],
         targets=[{"kpi_id": "active_students", "program_year": "2", "target_value": "3"},
                  {"kpi_id": "active_phd_students", "program_year": "2",
                   "target_value": "2.001"},

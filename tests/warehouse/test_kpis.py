@@ -134,6 +134,11 @@ HAND_WORKED = [
     ("transfer_fees_krw", "ALL", "2025-Q2", 10_000_000, "KU-2025-001's fixed fee '10000000원'"),
     ("outcomes_in_services", "vaiv", "2025-Q2", 1, "KU-2025-001 went into 'AI 상담 챗봇'"),
     ("open_artefacts_released", "ALL", "2025-Q2", 2, "vaiv's model and 42maru's code"),
+    ("gpu_hours_per_student_fte", "vaiv", "2025-Q2", 400 / ((181 + 171 + 121) / 365),
+     "400 GPU-hours over vaiv's student FTE (see student_fte)"),
+    ("gpu_hours_per_student_fte", "42maru", "2025-Q2", 0, "no compute for M1"),
+    ("api_tokens_per_active_student", "vaiv", "2025-Q2", 1_000_000 / 3, "S2, S3, S6 active"),
+    ("api_tokens_per_active_student", "ALL", "2025-Q2", 1_000_000 / 4, "4 active students"),
 ]
 
 # The same program one quarter later: vaiv's 2025-Q3 adds S2's graduation (28 Feb 2025) with a
@@ -150,6 +155,9 @@ LATER_HAND_WORKED = [
      "Naver and S8 a bank -> 1 of 3"),
     ("employment_rate_6m", "vaiv", "2025-Q3", 100.0, "S1, S2 and S8 all employed -> 3 of 3"),
     ("degrees_awarded", "vaiv", "2025-Q3", 1, "S2's PhD on 28 Feb 2025"),
+    ("patents_registered", "vaiv", "2025-Q3", 1, "P1, filed in March, registered 20 August"),
+    ("patents_filed", "vaiv", "2025-Q3", 2, "P1 and the US application: P1 sent again "
+     "registered is still one patent"),
 ]
 
 
