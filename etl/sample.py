@@ -41,6 +41,7 @@ from etl.contract import (
     PROJECTS,
     STUDENTS,
     SUPPORT,
+    TARGETS,
     TRANSFERS,
     Dataset,
 )
@@ -61,6 +62,7 @@ PARTNER_COMPANIES = ("naver", "kakao", "upstage", "samsung-electronics")
 CSV_ENCODINGS = {"42maru": "cp949", "vaiv": "utf-8-sig"}
 DISPATCH_FILE = "파견현황.csv"
 PATENT_FILE = "특허.csv"
+TARGET_FILE = "목표.csv"
 
 DEGREE_KO = {"MS": "석사", "PhD": "박사", "integrated": "석박통합"}
 STATUS_KO = {"enrolled": "재학", "on_leave": "휴학", "graduated": "졸업", "withdrawn": "중도탈락"}
@@ -823,13 +825,16 @@ def write_manifest(path: Path, sim: Simulation, period: Period, team: str) -> No
 
 def write_industry(folder: Path, rng: random.Random, sim: Simulation, industry: Industry,
                    period: Period) -> None:
-    """Support, transfers and artefacts as one workbook; patents as a CSV when there are any."""
+    """Support, transfers and artefacts as one workbook; patents as a CSV when there are any,
+    and the agreement's in-kind commitment as a target at the start of each program year."""
     write_sheets(folder / f"산학협력_{label(period)}.xlsx", rng, sim, period, [
         (SUPPORT, industry.support.get(period, [])),
         (TRANSFERS, industry.transfers.get(period, [])),
         (ARTEFACTS, industry.artefacts.get(period, []))])
     if patents := industry.patents.get(period):
         write_csv(folder / PATENT_FILE, sim, PATENTS, patents)
+    if targets := industry.targets.get(period):
+        write_csv(folder / TARGET_FILE, sim, TARGETS, targets)
 
 
 def write_consortium(out: Path, rng: random.Random, sim: Simulation, industry: Industry,

@@ -84,7 +84,7 @@ def test_every_consortium_has_one_folder_per_quarter_with_a_complete_manifest(
         periods = expected_periods(date.fromisoformat(consortium["start_date"]))
         assert sorted(p.name for p in folder.iterdir()) == periods
         for period in periods:
-            names = {p.name for p in (folder / period).iterdir()} - {"특허.csv"}
+            names = {p.name for p in (folder / period).iterdir()} - {"특허.csv", "목표.csv"}
             assert names == {"submission.toml", f"참여인력_{period}.xlsx", "파견현황.csv",
                              "publications.bib", f"산학협력_{period}.xlsx"}
             manifest = tomllib.loads((folder / period / "submission.toml").read_text("utf-8"))
