@@ -12,7 +12,7 @@ import polars as pl
 import streamlit as st
 
 from ui import data
-from ui.charts import bar_figure, sankey_figure
+from ui.charts import bar_figure, sankey_figure, trend_figure
 from ui.drilldown import kpi_drilldown
 from ui.filters import consortium_label, consortium_names, current, reporting_ids, url_selectbox
 from ui.i18n import language, t
@@ -58,6 +58,12 @@ else:
     st.plotly_chart(bar_figure(by_quarter, "period", {"in_kind_krw": t("in_kind_krw"),
                                                       "cash_krw": t("cash_krw")}, t("krw")),
                     key="support-chart")
+    committed = data.trend("support_value_krw", [focus]).filter(
+        (pl.col("consortium_id") == focus) & (pl.col("period") <= filters.period))
+    st.caption(t("commitment_chart"))
+    st.plotly_chart(trend_figure(committed, {focus: consortium_label(consortia, focus),
+                                             "target": t("target")}, t("krw")),
+                    key="commitment-chart")
     table = labelled(mine.with_columns(pl.col("gpu_hours", "mentoring_hours").round(1)),
                      SUPPORT_COLUMNS)
     st.dataframe(table, hide_index=True)
