@@ -64,6 +64,12 @@ else:
     st.plotly_chart(trend_figure(committed, {focus: consortium_label(consortia, focus),
                                              "target": t("target")}, t("krw")),
                     key="commitment-chart")
+    models = data.gpu_hours_by_model(filters.period, [focus]).filter(
+        pl.col("consortium_id") == focus)
+    if models.height:
+        st.caption(t("gpu_by_model"))
+        st.plotly_chart(bar_figure(models, "gpu_model", {"gpu_hours": t("gpu_hours")},
+                                   t("gpu_hours")), key="gpu-chart")
     table = labelled(mine.with_columns(pl.col("gpu_hours", "mentoring_hours").round(1)),
                      SUPPORT_COLUMNS)
     st.dataframe(table, hide_index=True)

@@ -42,10 +42,19 @@ class ReportData:
     industry_fees: pl.DataFrame | None = None
 
 
+def internal_only_kpis() -> list[str]:
+    """KPIs in won (company support values, technology-transfer fees): internal edition only."""
+    return [k.id for k in catalogue.kpis() if k.unit == "krw"]
+
+
 def edition_rows(data: ReportData, edition: str,
                  rules: DisclosureRules = RULES) -> pl.DataFrame:
-    """The quarter's rows as the edition shows them (public: disclosure control applied)."""
-    return protect(data.current, rules) if edition == "public" else data.current
+    """The quarter's rows as the edition shows them (public: disclosure control applied, and
+    no won values)."""
+    if edition != "public":
+        return data.current
+    shown = data.current.filter(~pl.col("kpi_id").is_in(internal_only_kpis()))
+    return protect(shown, rules)
 
 
 def consortium_order(data: ReportData) -> list[str]:

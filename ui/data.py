@@ -24,7 +24,8 @@ from warehouse.sql_guard import not_permitted
 
 __all__ = ["WarehouseMissing", "catalogue", "consortia", "consortium_history",
            "consortium_projects", "consortium_universities", "dispatch_hosts", "dispatch_summary",
-           "freshness", "graduate_destinations", "industry_flow", "industry_records",
+           "freshness", "gpu_hours_by_model", "graduate_destinations", "industry_flow",
+           "industry_records",
            "industry_support", "kpi_records", "load_history", "periods",
            "pin_version", "program_year_scorecard", "publications_by_year", "rejected_rows",
            "run_sql", "saved_queries", "schema", "scorecard", "sql_limits", "talent_cohorts",
@@ -206,6 +207,11 @@ def freshness(period: str, consortium_ids: list[str] | None) -> pl.DataFrame:
 def industry_support(period: str, consortium_ids: list[str] | None) -> pl.DataFrame:
     """What each company gave each consortium, quarter by quarter up to `period`."""
     return _breakdown(version(), "industry_support", period, _ids(consortium_ids))
+
+
+def gpu_hours_by_model(period: str, consortium_ids: list[str] | None) -> pl.DataFrame:
+    """GPU-hours of the year so far by GPU model, per consortium and 'ALL'."""
+    return _breakdown(version(), "gpu_hours_by_model", period, _ids(consortium_ids))
 
 
 def industry_flow(period: str, consortium_ids: list[str] | None) -> pl.DataFrame:

@@ -385,6 +385,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "records_artefacts": ("공개 성과물", "Open releases"),
     "records_support": ("기업 지원", "Company support"),
     "industry_drill": ("컨소시엄 선택", "Consortium"),
+    "gpu_by_model": ("GPU 모델별 제공 시간 (연초부터 누적)",
+                     "GPU-hours by GPU model (year to date)"),
     "commitment_chart": ("현물 지원액(연초부터 누적)과 협약의 현물 약정액(점선)",
                          "In-kind support to date in the year against the agreement's "
                          "in-kind commitment (dashed)"),

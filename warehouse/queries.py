@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from warehouse import catalogue as kpi_catalogue
+from warehouse import kpi_sql
 from warehouse.connection import FrameSource, reader
 
 PROGRAM = "ALL"
@@ -474,3 +476,18 @@ def industry_records(kind: str, period: str, consortium_ids: list[str] | None = 
     # each statement's mart is aliased by the kind's first letter (p, t, a, s)
     sql = INDUSTRY_RECORDS[kind].format(chosen=CHOSEN.format(alias=kind[0]))
     return _reader(source).frame(f"with {AS_OF} {sql}", [period, *_chosen(consortium_ids)])
+
+
+def gpu_hours_by_model(period: str, consortium_ids: list[str] | None = None,
+                       source: FrameSource | None = None) -> pl.DataFrame:
+    """GPU-hours delivered in the year so far by GPU model, per consortium and 'ALL'.
+
+    The breakdown comes from the KPI's own declaration (warehouse/kpi_sql.py, `by`), so it adds
+    up to the gpu_hours_delivered card.
+    """
+    sql = kpi_sql.view_sql(kpi_catalogue.kpi("gpu_hours_delivered"), by="gpu_model")
+    return _reader(source).frame(
+        f"select consortium_id, gpu_model, value as gpu_hours from ({sql}) as b "
+        f"where b.period = ? and b.gpu_model is not null and (b.consortium_id = 'ALL' or "
+        f"{CHOSEN.format(alias='b')}) order by consortium_id, gpu_model",
+        [period, *_chosen(consortium_ids)])

@@ -46,3 +46,13 @@ def test_the_internal_workbook_has_an_industry_sheet_with_fees_and_the_public_on
     assert "Fixed fees (KRW)" in internal and "10000000" in internal.replace(",", "")
     assert "Fixed fees (KRW)" not in public and "In-kind (KRW)" not in public
     assert "GPU-hours" in public
+
+
+def test_kpis_in_won_are_in_the_internal_edition_only(snapshot: Snapshot) -> None:
+    internal = snapshot.file("internal/report-en.html").read_text(encoding="utf-8")
+    public = snapshot.file("public/report-en.html").read_text(encoding="utf-8")
+    for kpi_id in ("support_value_krw", "transfer_fees_krw"):
+        assert f'id="kpi-{kpi_id}"' in internal and f'id="kpi-{kpi_id}"' not in public
+    assert 'id="kpi-patents_filed"' in public
+    values = pl.read_parquet(snapshot.file("public/data/kpi_values.parquet"))
+    assert not set(values["kpi_id"]) & {"support_value_krw", "transfer_fees_krw"}

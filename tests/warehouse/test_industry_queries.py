@@ -80,3 +80,9 @@ def test_records_match_inventors_to_the_consortiums_own_students(reader) -> None
 def test_unknown_record_kinds_are_refused(reader) -> None:
     with pytest.raises(ValueError, match="unknown industry record kind"):
         queries.industry_records("people", "2025-Q2", None, reader)
+
+
+def test_gpu_hours_break_down_by_model_and_add_up_to_the_kpi(reader) -> None:
+    rows = queries.gpu_hours_by_model("2025-Q2", ["vaiv"], reader).rows()
+    # 'NVIDIA H100 80GB' was sent; it is the H100
+    assert rows == [("ALL", "H100", 400), ("vaiv", "H100", 400)]
