@@ -10,7 +10,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test bench bench-full venv warehouse system-packages lint docs sample clean
+.PHONY: run test bench bench-full venv warehouse system-packages lint docs sample clean \
+	publish-due
 
 $(INSTALLED): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +48,10 @@ bench: venv system-packages
 
 bench-full: venv system-packages
 	$(PY) -m benchmarks --scales 1 10 100
+
+# What a daily timer or cron runs (docs/deployment.md): publish the editions that are due
+publish-due: venv
+	$(PY) -m reports publish --due
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -91,3 +91,35 @@ def load_memory_limit() -> str:
     machine may raise it with OUTCOMES_LOAD_MEMORY (e.g. "4GB") for a somewhat faster build.
     """
     return os.environ.get("OUTCOMES_LOAD_MEMORY", "1200MB")
+
+
+@dataclass(frozen=True)
+class PublishSchedule:
+    """When a scheduled run (`python -m reports publish --due`) publishes an edition.
+
+    A quarter (or year) is due `grace_days` after its last day if every consortium active in it
+    has submitted, and `deadline_days` after its last day in any case, naming those missing.
+    """
+
+    grace_days: int
+    deadline_days: int
+    #: the first quarter the schedule publishes (None: every quarter since the program began),
+    #: so switching the schedule on does not backfill years of history
+    since: str | None
+    #: seconds a scheduled run waits for a load or another publish before giving up this time
+    lock_wait_s: float
+
+
+def publish_schedule() -> PublishSchedule:
+    """The schedule's settings, each overridable by an OUTCOMES_PUBLISH_* environment variable."""
+    env = os.environ.get
+    return PublishSchedule(grace_days=int(env("OUTCOMES_PUBLISH_GRACE_DAYS", "30")),
+                           deadline_days=int(env("OUTCOMES_PUBLISH_DEADLINE_DAYS", "60")),
+                           since=env("OUTCOMES_PUBLISH_SINCE") or None,
+                           lock_wait_s=float(env("OUTCOMES_PUBLISH_LOCK_WAIT_S", "600")))
+
+
+def feed_base_urls() -> tuple[str | None, str | None]:
+    """Where the internal and the public feed's links point (None: relative to the feed)."""
+    return (os.environ.get("OUTCOMES_FEED_BASE_URL") or None,
+            os.environ.get("OUTCOMES_PUBLIC_FEED_BASE_URL") or None)

@@ -61,6 +61,10 @@ def _load(args: argparse.Namespace) -> int:
                             stopped=stopped_by(error, f"reading {args.folder}",
                                                f"{args.folder}을(를) 읽는"))
     print_report(report)
+    if report.warehouse_file:
+        # the ETL does not read snapshots (data flows etl -> warehouse -> reports); the
+        # reports side says which published editions this load put out of date
+        print("published editions this load may have changed: python -m reports restatements")
     try:
         print(f"report: {write_journal(report)}")
     except OSError as error:

@@ -21,9 +21,10 @@ from pathlib import Path
 import polars as pl
 
 import config
+from etl.files import read_file
 from etl.institutions import name_token
 from etl.problems import ROW_REASONS, FileProblem, first_line
-from etl.readers import ROW, read_file
+from etl.readers import ROW
 from etl.reference import Reference, read_reference
 from etl.submission import Submission, find_submissions, read_manifest
 from etl.transform import to_raw
@@ -50,6 +51,8 @@ class SubmissionResult:
     unknown_institutions: dict[str, int] = field(default_factory=dict)
     #: papers loaded but not counted: their grant numbers are not in the consortium's register
     not_counted: pl.DataFrame | None = None
+    #: the folder as messages name it: relative to the parent of the loaded root
+    shown: str = ""
 
     @property
     def fingerprint(self) -> str:
@@ -177,7 +180,7 @@ def unknown_institution_names(rejections: pl.DataFrame,
 
 def _mark_repeated_slices(results: list[SubmissionResult]) -> None:
     """Two folders for one consortium and quarter in one run: neither may silently win."""
-    seen: dict[tuple[str, str], Path] = {}
+    seen: dict[tuple[str, str], str] = {}
     for result in results:
         if result.submission is None:
             continue
@@ -192,7 +195,7 @@ def _mark_repeated_slices(results: list[SubmissionResult]) -> None:
                 "제출합니다. 컨소시엄·분기마다 폴더 하나만 보내세요"))
             result.outcome = "failed"
         else:
-            seen[slice_key] = result.folder
+            seen[slice_key] = result.shown or str(result.folder)
 
 
 def _raw_frames(result: SubmissionResult, reference: Reference,
@@ -250,9 +253,11 @@ def load(root: Path, *, dry_run: bool = False, loaded_by: str | None = None,
                           "이 폴더와 그 하위 폴더에 submission.toml이 없습니다")
     results = []
     for index, folder in enumerate(folders, start=1):
+        shown = folder.relative_to(root.parent).as_posix()
         results.append(check_submission(folder, reference))
+        results[-1].shown = shown
         if progress:
-            progress(index, len(folders), f"checked {folder.relative_to(root.parent)}")
+            progress(index, len(folders), f"checked {shown}")
     _mark_repeated_slices(results)
     loadable = [r for r in results if r.outcome == "checked"]
     if dry_run:
@@ -262,7 +267,7 @@ def load(root: Path, *, dry_run: bool = False, loaded_by: str | None = None,
     try:
         path = _publish(loadable, reference, loaded_by, progress, directory)
     except Exception as error:
-        current = next((r.folder for r in loadable if r.outcome == "loading"), None)
+        current = next((r.shown for r in loadable if r.outcome == "loading"), None)
         for result in loadable:
             result.outcome = "not loaded"
         if isinstance(error, BuildError):

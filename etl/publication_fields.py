@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 
 import polars as pl
 
-from etl.contract import PUBLICATIONS
+from contract import PUBLICATIONS
 from etl.grants import searched_text
 from etl.readers import ROW
 

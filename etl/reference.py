@@ -16,7 +16,7 @@ from pathlib import Path
 import polars as pl
 
 import config
-from etl.contract import REFERENCE_DATASETS
+from contract import REFERENCE_DATASETS
 from etl.institutions import name_index
 from etl.problems import FileProblem
 from etl.readers import read_csv

@@ -29,7 +29,7 @@ def print_progress(done: int, total: int, label: str) -> None:
 def _name(result: SubmissionResult) -> str:
     if result.submission:
         return f"{result.submission.consortium_id} {result.submission.period}"
-    return str(result.folder)
+    return result.shown or str(result.folder)
 
 
 def summary_rows(report: LoadReport) -> list[dict[str, object]]:

@@ -33,7 +33,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 import config
-from etl.contract import (
+from contract import (
     ARTEFACTS,
     DESTINATIONS,
     DISPATCHES,
@@ -62,7 +62,6 @@ PARTNER_COMPANIES = ("naver", "kakao", "upstage", "samsung-electronics")
 CSV_ENCODINGS = {"42maru": "cp949", "vaiv": "utf-8-sig"}
 DISPATCH_FILE = "파견현황.csv"
 PATENT_FILE = "특허.csv"
-TARGET_FILE = "목표.csv"
 
 DEGREE_KO = {"MS": "석사", "PhD": "박사", "integrated": "석박통합"}
 STATUS_KO = {"enrolled": "재학", "on_leave": "휴학", "graduated": "졸업", "withdrawn": "중도탈락"}
@@ -825,16 +824,13 @@ def write_manifest(path: Path, sim: Simulation, period: Period, team: str) -> No
 
 def write_industry(folder: Path, rng: random.Random, sim: Simulation, industry: Industry,
                    period: Period) -> None:
-    """Support, transfers and artefacts as one workbook; patents as a CSV when there are any,
-    and the agreement's in-kind commitment as a target at the start of each program year."""
+    """Support, transfers and artefacts as one workbook; patents as a CSV when there are any."""
     write_sheets(folder / f"산학협력_{label(period)}.xlsx", rng, sim, period, [
         (SUPPORT, industry.support.get(period, [])),
         (TRANSFERS, industry.transfers.get(period, [])),
         (ARTEFACTS, industry.artefacts.get(period, []))])
     if patents := industry.patents.get(period):
         write_csv(folder / PATENT_FILE, sim, PATENTS, patents)
-    if targets := industry.targets.get(period):
-        write_csv(folder / TARGET_FILE, sim, TARGETS, targets)
 
 
 def write_consortium(out: Path, rng: random.Random, sim: Simulation, industry: Industry,
@@ -848,6 +844,73 @@ def write_consortium(out: Path, rng: random.Random, sim: Simulation, industry: I
         write_dispatches(folder / DISPATCH_FILE, sim, period)
         write_bibtex(folder / "publications.bib", rng, [p for q, p in sim.papers if q == period])
         write_industry(folder, industry_rng, sim, industry, period)
+
+
+# --- agreed targets --------------------------------------------------------------------------
+# Each consortium agrees its targets with the ministry at the start of every program year and
+# sends them with that year's first quarterly submission. The plan below is a typical
+# consortium's, per program year (None: no target that year); each consortium's ambition varies
+# around it. Counts grow with --scale, rates do not. Targets draw on a random generator of their
+# own, so adding them changes no other file of the sample.
+
+TARGETS_FILE = "성과목표.csv"
+TARGET_PLAN: dict[str, tuple[float | None, ...]] = {
+    "active_students": (30, 50, 65, 65), "active_ms_students": (20, 32, 40, 40),
+    "active_phd_students": (10, 18, 25, 25), "degrees_awarded": (None, 10, 25, 30),
+    "dispatched_researchers": (None, 4, 5, 5), "dispatch_person_months": (None, 12, 16, 18),
+    "active_joint_projects": (2, 3, 3, 3), "participating_universities": (3, 4, 4, 4),
+    "acknowledged_publications": (12, 30, 36, 40), "top_venue_publications": (1, 3, 4, 5),
+    "student_fte": (15, 35, 50, 55), "employment_rate_6m": (None, 80, 80, 85),
+    "employment_rate_12m": (None, None, 85, 85), "destination_coverage_6m": (None, 95, 95, 95),
+    "destination_coverage_12m": (None, None, 95, 95), "continuation_rate": (90, 95, 95, 95),
+    "ai_industry_share": (None, 60, 60, 65), "consortium_hire_rate": (None, 30, 30, 35),
+    "student_first_author_share": (50, 60, 60, 65),
+    "industry_coauthorship_share": (30, 40, 40, 45), "open_access_share": (50, 60, 60, 65),
+    "orcid_coverage": (80, 90, 95, 95), "doi_coverage": (80, 90, 95, 95),
+    # the agreement's in-kind commitment (won) and the industry outputs agreed
+    "support_value_krw": (75_000_000, 300_000_000, 300_000_000, 300_000_000),
+    "patents_filed": (1, 4, 5, 6), "technology_transfers": (None, 1, 2, 2),
+    "open_artefacts_released": (1, 4, 5, 6), "outcomes_in_services": (None, 1, 1, 2),
+    "gpu_hours_delivered": (10_000, 40_000, 45_000, 45_000),
+    "api_tokens_delivered": (100_000_000, 500_000_000, 500_000_000, 500_000_000),
+    "mentoring_hours": (20, 80, 100, 100),
+}
+#: rates are percentages; every other KPI of the plan is a count or an amount
+TARGET_RATES = {k for k in TARGET_PLAN if k.endswith(("_rate", "_share", "_coverage"))
+                or "_rate_" in k or "_coverage_" in k}
+
+
+def target_rows(consortium_id: str, program_year: int, scale: int) -> list[Row]:
+    """One consortium's agreed targets for one program year."""
+    rng = random.Random(f"targets:{consortium_id}:{program_year}")
+    ambition = rng.uniform(0.9, 1.15)
+    rows: list[Row] = []
+    for kpi_id, plan in TARGET_PLAN.items():
+        base = plan[min(program_year, len(plan)) - 1]
+        if base is None:
+            continue
+        if kpi_id in TARGET_RATES:
+            value = min(100.0, round(base * ambition))
+        else:
+            value = max(1, round(base * ambition * scale))
+        rows.append({"kpi_id": kpi_id, "program_year": program_year, "target_value": value})
+    return rows
+
+
+def write_targets(out: Path, sim: Simulation, scale: int) -> None:
+    """The targets file in the first submission of each of the consortium's program years."""
+    start = sim.consortium.start.year
+    for period in periods(sim.first_period):
+        if period != sim.first_period and period[1] != 1:
+            continue
+        program_year = period[0] - start + 1
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow([c.korean for c in TARGETS.columns])
+        for row in target_rows(sim.consortium.id, program_year, scale):
+            writer.writerow([row[c.name] for c in TARGETS.columns])
+        path = out / sim.consortium.id / label(period) / TARGETS_FILE
+        path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
 
 
 def summary(sim: Simulation, industry: Industry) -> dict[str, int]:
@@ -876,6 +939,7 @@ def generate(out: Path = config.SAMPLE_DIR, seed: int = 7, scale: int = 1,
     for sim, industry in zip(sims, industries, strict=True):
         shutil.rmtree(out / sim.consortium.id, ignore_errors=True)
         write_consortium(out, rng, sim, industry, industry_rng)
+        write_targets(out, sim, scale)
     return {sim.consortium.id: summary(sim, industry)
             for sim, industry in zip(sims, industries, strict=True)}
 

@@ -33,7 +33,7 @@ import numpy as np
 import polars as pl
 
 import config
-from etl.contract import (
+from contract import (
     ARTEFACTS,
     DESTINATIONS,
     DISPATCHES,

@@ -53,9 +53,6 @@ SERVICES = ("AI 상담 챗봇", "문서 요약 서비스", "물류 경로 최적
 ARTEFACT_NAMES = ("KoRAG", "Ko-Instruct", "DocVQA-ko", "AgentBench-ko", "Lite-LLM", "HalluCheck")
 LICENCES = ("Apache-2.0", "MIT", "CC-BY-4.0", "CC-BY-NC-4.0")
 HOURS_PER_MONTH = 730
-#: the in-kind share a lead company commits to in its agreement, per full program year (won);
-#: a year with fewer quarters (a consortium's first) commits pro rata
-IN_KIND_COMMITMENT_KRW = 300_000_000
 
 
 def periods_after(period: Period, window: list[Period], quarters: int) -> Period | None:
@@ -100,8 +97,6 @@ class Industry:
     patents: dict[Period, list[Row]] = field(default_factory=dict)
     transfers: dict[Period, list[Row]] = field(default_factory=dict)
     artefacts: dict[Period, list[Row]] = field(default_factory=dict)
-    #: agreed targets (the agreement's in-kind commitment), sent once a program year
-    targets: dict[Period, list[Row]] = field(default_factory=dict)
 
 
 def _support(rng: random.Random, sim: Simulation, first: date, last: date, active: list,
@@ -192,8 +187,6 @@ def simulate_industry(rng: random.Random, sim: Simulation, window: list[Period],
     filed: list[Patent] = []
     org = HUB_ORGS.get(sim.consortium.id, sim.consortium.id)
     for index, period in enumerate(window):
-        if index == 0 or period[1] == 1:
-            industry.targets[period] = [_commitment(sim, period)]
         first, last = max(first_day(period), sim.consortium.start), last_day(period)
         active = [s for s in sim.students
                   if s.start <= last and (s.end is None or s.end >= first)]
@@ -215,14 +208,6 @@ def simulate_industry(rng: random.Random, sim: Simulation, window: list[Period],
             released += 1
             artefacts.append(_artefact(rng, sim, period, org, released))
     return industry
-
-
-def _commitment(sim: Simulation, period: Period) -> Row:
-    """The in-kind commitment of the program year that `period` opens, as a target row."""
-    start = sim.consortium.start
-    quarters = 4 - (start.month - 1) // 3 if period[0] == start.year else 4
-    return {"kpi_id": "support_value_krw", "program_year": period[0] - start.year + 1,
-            "target_value": IN_KIND_COMMITMENT_KRW * quarters // 4}
 
 
 def _transfer(rng: random.Random, sim: Simulation, industry: Industry, period: Period,

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from etl.contract import SUBMITTED_DATASETS, dataset_for_source
+from contract import SUBMITTED_DATASETS, dataset_for_source
 from etl.problems import FileProblem
 
 MANIFEST_NAME = "submission.toml"

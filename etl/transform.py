@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import polars as pl
 
-from etl.contract import Dataset
+from contract import Dataset
 from etl.distinct import distinct_mapping, map_distinct
 from etl.grants import scheme_of
 from etl.institutions import match_names, name_token

@@ -15,8 +15,8 @@ from datetime import date
 
 import polars as pl
 
+from contract import Column, Dataset
 from etl import grants
-from etl.contract import Column, Dataset
 from etl.distinct import distinct_mapping, map_distinct
 from etl.industry_fields import CANONICAL_KR_APPLICATION, CANONICAL_KR_REGISTRATION, NORMALISERS
 from etl.institutions import match_names, name_token

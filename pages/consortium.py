@@ -9,12 +9,13 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from presentation.format import format_date, relabelled
 from ui import data
 from ui.charts import trend_figure
 from ui.filters import consortium_label, current, url_selectbox
-from ui.format import format_date, relabelled
 from ui.i18n import language, t
-from ui.widgets import card_grid, download_buttons, empty_state, status_text
+from ui.tables import table
+from ui.widgets import card_grid, empty_state, status_text
 from warehouse.catalogue import kpi
 
 
@@ -50,38 +51,36 @@ card_grid(list(now.iter_rows(named=True)))
 year_ago = history.select(
     "kpi_id", (pl.col("calendar_year") + 1).alias("calendar_year"), "quarter",
     pl.col("value").alias("value_year_ago"))
-table = (now.join(year_ago, on=["kpi_id", "calendar_year", "quarter"], how="left")
-         .sort("display_order")
-         .select(relabelled(now, "kpi_id", lambda k: kpi(k).name(lang)).alias(t("kpi")),
-                 pl.col("value").alias(t("value")), pl.col("target_value").alias(t("target")),
-                 pl.col("projected_value").alias(t("projection")),
-                 relabelled(now, "status", status_text).alias(t("status")),
-                 pl.col("value_year_ago").alias(t("year_ago")),
-                 (pl.col("value") - pl.col("value_year_ago")).alias(t("yoy"))))
+scorecard = (now.join(year_ago, on=["kpi_id", "calendar_year", "quarter"], how="left")
+             .sort("display_order")
+             .with_columns((pl.col("value") - pl.col("value_year_ago")).alias("change")))
 st.subheader(t("scorecard"))
-st.dataframe(table, hide_index=True)
-download_buttons(table, f"{consortium_id}-{filters.period}", key="consortium-scorecard")
+table(scorecard.with_columns(relabelled(now, "kpi_id", lambda k: kpi(k).name(lang)),
+                             relabelled(now, "kpi_id", lambda k: kpi(k).unit).alias("unit"),
+                             relabelled(now, "status", status_text)),
+      {"kpi_id": "kpi", "value": "value", "target_value": "target",
+       "projected_value": "projection", "status": "status", "value_year_ago": "year_ago",
+       "change": "yoy"},
+      units={c: "row" for c in ("value", "target_value", "projected_value", "value_year_ago",
+                                "change")},
+      row_unit="unit", name=f"{consortium_id}-{filters.period}", key="consortium-scorecard")
 
 for title, frame, columns in [
     ("universities", data.consortium_universities(consortium_id, filters.period),
-     [pl.col(f"name_{lang}").alias(t("university")),
-      pl.col("project_count").alias(t("project_count")),
-      yes_no("is_member").alias(t("is_member"))]),
+     {f"name_{lang}": "university", "project_count": "project_count",
+      "is_member": "is_member"}),
     ("projects", data.consortium_projects(consortium_id, filters.period),
-     [pl.col("project_number").alias(t("project_number")),
-      pl.col("title").alias(t("project_title")),
-      pl.col("start_date").alias(t("start_date")), pl.col("end_date").alias(t("end_date")),
-      pl.col(f"universities_{lang}").alias(t("universities")),
-      yes_no("is_joint").alias(t("is_joint"))]),
+     {"project_number": "project_number", "title": "project_title",
+      "start_date": "start_date", "end_date": "end_date",
+      f"universities_{lang}": "universities", "is_joint": "is_joint"}),
 ]:
     st.subheader(t(title))
     if frame.height == 0:
         empty_state()
         continue
-    listed = frame.select(columns)
-    st.dataframe(listed, hide_index=True)
-    download_buttons(listed, f"{consortium_id}-{filters.period}-{title}",
-                     key=f"consortium-{title}")
+    flags = [yes_no(c).alias(c) for c in ("is_member", "is_joint") if c in columns]
+    table(frame.with_columns(flags), columns, units={"project_number": "text"},
+          name=f"{consortium_id}-{filters.period}-{title}", key=f"consortium-{title}")
 
 st.subheader(t("trend"))
 chosen = url_selectbox(t("choose_kpi"), now["kpi_id"].to_list(), "focus_kpi",

@@ -10,12 +10,13 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from presentation.format import relabelled
 from ui import data
 from ui.charts import status_matrix_figure, trend_figure
 from ui.filters import consortium_label, current, url_selectbox
-from ui.format import relabelled
 from ui.i18n import language, t, text_in
-from ui.widgets import card_grid, download_buttons, empty_state, status_text
+from ui.tables import table
+from ui.widgets import card_grid, empty_state, status_text
 from warehouse.catalogue import kpi, kpis
 
 HEADLINE = ("active_students", "dispatched_researchers", "active_joint_projects",
@@ -95,11 +96,12 @@ st.plotly_chart(trend_figure(history, labels, kpi(chosen).name(lang), x_column),
                 key="trend-chart")
 
 st.subheader(t("scorecard"))
-table = board.select(
-    relabelled(board, "consortium_id", lambda c: names.get(c, c)).alias(t("consortium")),
-    relabelled(board, "kpi_id", lambda k: kpi(k).name(lang)).alias(t("kpi")),
-    pl.col("value").alias(t("value")), pl.col("target_value").alias(t("target")),
-    pl.col("projected_value").alias(t("projection")),
-    relabelled(board, "status", status_text).alias(t("status")))
-st.dataframe(table, hide_index=True)
-download_buttons(table, f"scorecard-{filters.period}", key="scorecard")
+table(board.with_columns(
+    relabelled(board, "consortium_id", lambda c: names.get(c, c)),
+    relabelled(board, "kpi_id", lambda k: kpi(k).name(lang)),
+    relabelled(board, "kpi_id", lambda k: kpi(k).unit).alias("unit"),
+    relabelled(board, "status", status_text)),
+    {"consortium_id": "consortium", "kpi_id": "kpi", "value": "value", "target_value": "target",
+     "projected_value": "projection", "status": "status"},
+    units={"value": "row", "target_value": "row", "projected_value": "row"}, row_unit="unit",
+    name=f"scorecard-{filters.period}", key="scorecard")

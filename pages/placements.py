@@ -10,7 +10,8 @@ from ui.charts import bar_figure
 from ui.drilldown import kpi_drilldown
 from ui.filters import consortium_names, current, reporting_ids
 from ui.i18n import language, t
-from ui.widgets import domain_cards, download_buttons, empty_state, labelled
+from ui.tables import table
+from ui.widgets import domain_cards, empty_state
 
 KPIS = ("dispatched_researchers", "dispatch_person_months", "employment_rate_6m",
         "employment_rate_12m", "ai_industry_share", "consortium_hire_rate")
@@ -37,22 +38,20 @@ st.subheader(t("dispatches"))
 if summary.height == 0:
     empty_state()
 else:
-    table = labelled(summary.with_columns(pl.col("consortium_id").replace_strict(totals),
+    table(summary.with_columns(pl.col("consortium_id").replace_strict(totals),
                                           pl.col("person_months").round(2)),
                      {"consortium_id": "consortium", "people": "people",
                       "qualifying_people": "qualifying_people",
-                      "person_months": "person_months", "host_companies": "host_companies"})
-    st.dataframe(table, hide_index=True)
-    download_buttons(table, f"dispatches-{filters.period}", key="dispatches")
+                      "person_months": "person_months", "host_companies": "host_companies"},
+                      name=f"dispatches-{filters.period}", key="dispatches")
     hosts = data.dispatch_hosts(filters.period, filters.consortium_ids).with_columns(
         pl.col("host_name_ko" if lang == "ko" else "host_name_en").alias("host"),
         pl.col("person_months").round(2))
     st.plotly_chart(bar_figure(hosts, "host", {"person_months": t("person_months")},
                                t("person_months")), key="hosts-chart")
-    table = labelled(hosts, {"host": "host", "people": "people",
-                             "person_months": "person_months"})
-    st.dataframe(table, hide_index=True)
-    download_buttons(table, f"dispatch-hosts-{filters.period}", key="hosts")
+    table(hosts, {"host": "host", "people": "people",
+                             "person_months": "person_months"},
+                             name=f"dispatch-hosts-{filters.period}", key="hosts")
 
 st.subheader(t("destinations"))
 st.caption(t("destinations_help"))
@@ -69,12 +68,11 @@ else:
     st.plotly_chart(bar_figure(wide, "months_after_graduation",
                                {g: labels[g] for g in GROUPS if g in wide.columns},
                                t("graduates")), key="destinations-chart")
-    table = labelled(destinations.with_columns(
+    table(destinations.with_columns(
         pl.col("months_after_graduation").replace_strict(points),
         pl.col("destination_group").replace_strict(labels)),
         {"graduation_year": "graduation_year", "months_after_graduation": "survey_point",
-         "destination_group": "destination", "graduates": "graduates"})
-    st.dataframe(table, hide_index=True)
-    download_buttons(table, f"destinations-{filters.period}", key="destinations")
+         "destination_group": "destination", "graduates": "graduates"},
+         name=f"destinations-{filters.period}", key="destinations")
 
 kpi_drilldown(KPIS, "placements")

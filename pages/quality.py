@@ -14,7 +14,8 @@ from ui.charts import bar_figure
 from ui.drilldown import kpi_drilldown
 from ui.filters import consortium_names, current
 from ui.i18n import language, t
-from ui.widgets import download_buttons, empty_state, labelled
+from ui.tables import table
+from ui.widgets import empty_state
 from warehouse.catalogue import kpi
 
 KPIS = ("orcid_coverage", "doi_coverage", "destination_coverage_6m", "destination_coverage_12m")
@@ -32,14 +33,13 @@ st.subheader(t("freshness"))
 fresh = data.freshness(filters.period, filters.consortium_ids)
 lag = {n: t("fresh") if n == 0 else t("behind_n", n=n)
        for n in fresh["quarters_behind"].drop_nulls().unique().to_list()}
-table = labelled(fresh.with_columns(
+table(fresh.with_columns(
     pl.col("consortium_id").replace_strict(names),
     pl.col("quarters_behind").replace_strict(lag, default=t("never_submitted"),
                                              return_dtype=pl.String)),
     {"consortium_id": "consortium", "quarters_behind": "status", "last_period": "last_period",
-     "last_loaded_at": "last_loaded_at", "last_submitted_by": "submitted_by", "loads": "loads"})
-st.dataframe(table, hide_index=True)
-download_buttons(table, f"freshness-{filters.period}", key="freshness")
+     "last_loaded_at": "last_loaded_at", "last_submitted_by": "submitted_by", "loads": "loads"},
+     name=f"freshness-{filters.period}", key="freshness")
 
 st.subheader(t("completeness"))
 board = data.scorecard(filters.period, filters.consortium_ids).filter(
@@ -54,37 +54,34 @@ else:
     st.plotly_chart(bar_figure(wide, "consortium_id",
                                {n: n for n in kpi_names.values() if n in wide.columns},
                                t("share_pct"), stacked=False), key="completeness-chart")
-    table = labelled(board.sort("consortium_id", "display_order").with_columns(
+    table(board.sort("consortium_id", "display_order").with_columns(
         pl.col("consortium_id").replace_strict(names), pl.col("kpi_id").replace_strict(kpi_names),
         pl.col("value").round(1)),
         {"consortium_id": "consortium", "kpi_id": "kpi", "value": "share_pct",
-         "numerator": "meeting", "denominator": "n"})
-    st.dataframe(table, hide_index=True)
-    download_buttons(table, f"completeness-{filters.period}", key="completeness")
+         "numerator": "meeting", "denominator": "n"}, units={"value": "percent"},
+         name=f"completeness-{filters.period}", key="completeness")
 
 st.subheader(t("load_history"))
-loads = labelled(data.load_history(filters.consortium_ids).with_columns(
+table(data.load_history(filters.consortium_ids).with_columns(
     pl.col("consortium_id").replace_strict(names)),
     {"consortium_id": "consortium", "period": "period", "loaded_at": "loaded_at",
      "submitted_by": "submitted_by", "loaded_by": "loaded_by", "rows_in": "rows_in",
      "rows_accepted": "rows_accepted", "rows_rejected": "rows_rejected",
-     "outcome": "outcome"})
-st.dataframe(loads, hide_index=True)
-download_buttons(loads, "loads", key="loads")
+     "outcome": "outcome"},
+     name="loads", key="loads")
 
 st.subheader(t("load_rejections"))
 rejected = data.rejected_rows(filters.consortium_ids)
 if rejected.height == 0:
     st.success(t("no_rejections"), icon=":material/check_circle:")
 else:
-    rejected = labelled(rejected.with_columns(
+    table(rejected.with_columns(
         pl.col("consortium_id").replace_strict(names),
         pl.col("reason_ko" if lang == "ko" else "reason_en").alias("reason")),
         {"consortium_id": "consortium", "period": "period", "file_name": "file_name",
          "row_number": "row_number", "header": "header", "value_shown": "value_shown",
-         "reason": "reason"})
-    st.dataframe(rejected, hide_index=True)
-    download_buttons(rejected, "rejected-values", key="rejected")
+         "reason": "reason"},
+         name="rejected-values", key="rejected")
 
 st.subheader(t("not_counted"))
 st.caption(t("not_counted_help"))
@@ -93,14 +90,12 @@ if not_counted.height == 0:
     st.success(t("all_counted"), icon=":material/check_circle:")
 else:
     reasons = {code: t(code) for code in ("not_in_register", "outside_validity")}
-    not_counted = labelled(not_counted.with_columns(
+    table(not_counted.with_columns(
         pl.col("consortium_id").replace_strict(names),
         pl.col("not_counted_reason").replace_strict(reasons, default=None)),
         {"consortium_id": "consortium", "title": "paper_title",
          "publication_year": "publication_year", "grant_numbers_found": "grant_numbers_found",
-         "not_counted_reason": "reason",
-         "first_reported_period": "period"})
-    st.dataframe(not_counted, hide_index=True)
-    download_buttons(not_counted, "papers-not-counted", key="not-counted")
+         "not_counted_reason": "reason", "first_reported_period": "period"},
+        name="papers-not-counted", key="not-counted")
 
 kpi_drilldown(KPIS, "quality")

@@ -1,14 +1,17 @@
-"""Reports: the published snapshots, their files, the KPIs as published, and two compared."""
+"""Reports: what is new, what a later load put out of date, each snapshot's files and KPIs as
+published, and two snapshots compared."""
 
 from __future__ import annotations
 
 import polars as pl
 import streamlit as st
 
+from presentation.format import relabelled
 from ui import snapshots
 from ui.filters import url_selectbox
-from ui.format import relabelled
 from ui.i18n import language, t
+from ui.releases import out_of_date_notice, whats_new
+from ui.tables import table
 from ui.widgets import card_grid, empty_state
 from warehouse.catalogue import kpi, kpi_ids
 
@@ -35,6 +38,10 @@ def consortium_name(names: pl.DataFrame, consortium_id: str) -> str:
     row = names.filter(pl.col("consortium_id") == consortium_id)
     return row.item(0, f"name_{lang}") if row.height else consortium_id
 
+
+whats_new(snapshots.feed_entries(),
+          lambda i: snapshot_label(i) if i in listed else i)
+out_of_date_notice(snapshots.out_of_date(list(listed.values())))
 
 chosen = listed[url_selectbox(t("snapshot"), list(listed), "snapshot",
                               format_func=snapshot_label)]
@@ -77,17 +84,18 @@ if compared.height == 0:
     st.stop()
 older_period, newer_period = compared.item(0, "older_period"), compared.item(0, "newer_period")
 names = snapshots.consortia(chosen)
-table = compared.select(
-    relabelled(compared, "kpi_id", lambda k: kpi(k).name(lang)).alias(t("kpi")),
-    relabelled(compared, "consortium_id", lambda c: consortium_name(names, c))
-    .alias(t("consortium")),
-    pl.col("value_older").alias(older_period), pl.col("value_newer").alias(newer_period),
-    pl.col("delta").alias(t("delta")),
-    pl.col("older_period_now").alias(t("restated_value", period=older_period)),
-    pl.col("restated").alias(t("restated")))
 restated = int(compared["restated"].sum())
 if restated:
     st.warning(t("restated_count", n=restated, period=older_period), icon=":material/history:")
 else:
     st.caption(t("none_restated"))
-st.dataframe(table, hide_index=True, key="snapshot-comparison")
+table(compared.with_columns(
+    relabelled(compared, "kpi_id", lambda k: kpi(k).name(lang)),
+    relabelled(compared, "kpi_id", lambda k: kpi(k).unit).alias("unit"),
+    relabelled(compared, "consortium_id", lambda c: consortium_name(names, c))),
+    {"kpi_id": "kpi", "consortium_id": "consortium", "value_older": None, "value_newer": None,
+     "delta": "delta", "older_period_now": None, "restated": "restated"},
+    units={c: "row" for c in ("value_older", "value_newer", "delta", "older_period_now")},
+    row_unit="unit", key="snapshot-comparison",
+    titles={"value_older": older_period, "value_newer": newer_period,
+            "older_period_now": t("restated_value", period=older_period)})

@@ -14,7 +14,8 @@ from ui.charts import bar_figure
 from ui.drilldown import kpi_drilldown
 from ui.filters import consortium_names, current, reporting_ids
 from ui.i18n import t
-from ui.widgets import domain_cards, download_buttons, empty_state, labelled
+from ui.tables import table
+from ui.widgets import domain_cards, empty_state
 
 KPIS = ("acknowledged_publications", "top_venue_publications", "student_first_author_share",
         "industry_coauthorship_share", "open_access_share")
@@ -49,15 +50,14 @@ st.plotly_chart(bar_figure(by_year, "publication_year",
                            {f"{s}_pct": t(s) for s in SHARES}, t("share_pct"), stacked=False,
                            text={f"{s}_pct": n_labels for s in SHARES}),
                 key="shares-chart")
-table = labelled(by_year.with_columns(pl.col(f"{s}_pct").round(1) for s in SHARES), {
+table(by_year.with_columns(pl.col(f"{s}_pct").round(1) for s in SHARES), {
     "publication_year": "publication_year", "papers": "papers_n",
     "top_venue_papers": "top_venue",
     "student_first_author_papers": "student_first_author",
     "student_first_author_pct": "student_first_author_pct",
     "industry_coauthored_papers": "industry_coauthored",
     "industry_coauthored_pct": "industry_coauthored_pct",
-    "open_access_papers": "open_access", "open_access_pct": "open_access_pct"})
-st.dataframe(table, hide_index=True)
-download_buttons(table, f"research-by-year-{filters.period}", key="research-by-year")
+    "open_access_papers": "open_access", "open_access_pct": "open_access_pct"},
+    name=f"research-by-year-{filters.period}", key="research-by-year")
 
 kpi_drilldown(KPIS, "research")

@@ -2,8 +2,9 @@
 and the schema browser beside the editor.
 
 The query text lives in the URL (`sql=`), so a link shares it, and a link opened with a query
-runs it at once. Queries run in the sandbox (warehouse/sandbox.py) through ui/data.py; the page
-holds no SQL of its own and never opens a connection.
+runs it at once. The editor (ui/sql_editor.py) completes the live warehouse's tables and
+columns and runs the query on Ctrl+Enter. Queries run in the sandbox (warehouse/sandbox.py)
+through ui/data.py; the page holds no SQL of its own and never opens a connection.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import data
-from ui.filters import url_text_area
 from ui.i18n import t
+from ui.sql_editor import set_editor_text, sql_editor
 from ui.workbench import result, saved_library, schema_browser
 from warehouse.saved_queries import SavedQuery
 
@@ -22,7 +23,7 @@ RUN_NEXT = "sql_run_next"
 
 def pick_saved(query: SavedQuery) -> None:
     """Load a saved query into the editor and run it on this rerun."""
-    st.session_state["sql"] = query.sql
+    set_editor_text(query.sql)
     st.session_state[RUN_NEXT] = True
 
 
@@ -39,14 +40,16 @@ with side:
         schema_browser(data.schema())
 
 with editor:
-    text = url_text_area(t("sql_editor"), "sql", height=280,
-                         placeholder=t("sql_placeholder"))
+    text, submitted = sql_editor(data.schema())
     clicked = st.button(t("sql_run"), type="primary", icon=":material/play_arrow:",
                         key="sql_run", disabled=not text.strip())
+    if submitted:  # kept until the run finishes: the editor's next event may interrupt it
+        st.session_state[RUN_NEXT] = True
     from_link = st.session_state.pop("sql_from_link", False)
-    if (clicked or from_link or st.session_state.pop(RUN_NEXT, False)) and text.strip():
+    if (clicked or from_link or st.session_state.get(RUN_NEXT)) and text.strip():
         with st.spinner():
             st.session_state[RESULT] = data.run_sql(text)
+        st.session_state.pop(RUN_NEXT, None)
     outcome = st.session_state.get(RESULT)
     if outcome is not None:
         if outcome.sql != text:

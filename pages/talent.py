@@ -10,7 +10,8 @@ from ui.charts import bar_figure, funnel_figure
 from ui.drilldown import kpi_drilldown
 from ui.filters import consortium_names, current, reporting_ids
 from ui.i18n import t
-from ui.widgets import domain_cards, download_buttons, empty_state, labelled
+from ui.tables import table
+from ui.widgets import domain_cards, empty_state
 
 KPIS = ("active_students", "active_ms_students", "active_phd_students", "student_fte",
         "degrees_awarded", "continuation_rate")
@@ -34,20 +35,18 @@ st.caption(t("pipeline_help"))
 stages = {stage: t(f"stage_{stage}") for stage in pipeline["stage"].to_list()}
 st.plotly_chart(funnel_figure(list(stages.values()), pipeline["students"].to_list()),
                 key="pipeline-chart")
-table = labelled(pipeline.with_columns(pl.col("stage").replace_strict(stages)),
-                 {"stage": "stage", "students": "students"})
-st.dataframe(table, hide_index=True)
-download_buttons(table, f"talent-pipeline-{filters.period}", key="pipeline")
+table(pipeline.with_columns(pl.col("stage").replace_strict(stages)),
+      {"stage": "stage", "students": "students"},
+      name=f"talent-pipeline-{filters.period}", key="pipeline")
 
 st.subheader(t("cohorts"))
 st.caption(t("cohorts_help"))
 cohorts = data.talent_cohorts(filters.period, filters.consortium_ids)
 series = {"active": t("active"), "graduated": t("graduated"), "left_program": t("left_program")}
 st.plotly_chart(bar_figure(cohorts, "start_year", series, t("students")), key="cohort-chart")
-table = labelled(cohorts.with_columns(pl.col("continuing_pct").round(1)), {
+table(cohorts.with_columns(pl.col("continuing_pct").round(1)), {
     "start_year": "start_year", "started": "cohort_started", "active": "active",
-    "graduated": "graduated", "left_program": "left_program", "continuing_pct": "continuing_pct"})
-st.dataframe(table, hide_index=True)
-download_buttons(table, f"talent-cohorts-{filters.period}", key="cohorts")
+    "graduated": "graduated", "left_program": "left_program", "continuing_pct": "continuing_pct"},
+    name=f"talent-cohorts-{filters.period}", key="cohorts")
 
 kpi_drilldown(KPIS, "talent")

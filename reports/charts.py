@@ -18,10 +18,10 @@ from typing import Any
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from presentation.style import FONT
 from reports.data import PROGRAM, ReportData, cell_text, consortium_name, consortium_order
 from reports.disclosure import DisclosureRules
 from reports.text import domain_name, label, unit_name
-from ui.charts import FONT
 from warehouse import catalogue
 
 PALETTE = ("#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000", "#2e75b6", "#843c0c")

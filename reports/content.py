@@ -99,6 +99,7 @@ def report_view(data: ReportData, edition: str, language: str,
         "code_version": data.code_version, "domains": list(domains.values()),
         "summary": summary, "appendix": appendix, "appendix_title": appendix_title,
         "reporting_text": label("reporting", language, names=", ".join(reporting)),
+        "missing_text": missing_text(data, language),
         "status_rule": rule.description_ko if language == "ko" else rule.description_en,
         "disclosure_rules": label("disclosure_rules", language, small=rules.min_count - 1,
                                   limit=rules.min_count, mark=rules.small_mark,
@@ -108,6 +109,15 @@ def report_view(data: ReportData, edition: str, language: str,
         "symbol_hidden": label("symbol_hidden", language, mark=rules.hidden_mark),
         "other_language_file": f"report-{'en' if language == 'ko' else 'ko'}.html",
     }
+
+
+def missing_text(data: ReportData, language: str) -> str:
+    """Who had not submitted by the final deadline, and which quarters ('' if nobody)."""
+    if not data.missing:
+        return ""
+    names = ", ".join(f"{consortium_name(data, c, language)} ({', '.join(quarters)})"
+                      for c, quarters in data.missing.items())
+    return label("missing", language, names=names)
 
 
 def period_label(data: ReportData, language: str) -> str:

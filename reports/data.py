@@ -7,14 +7,14 @@ disclosure control for the public edition; every figure any writer prints passes
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import polars as pl
 
+from presentation.format import format_value
 from reports.disclosure import FLAG, RULES, DisclosureRules, protect
 from reports.text import label
-from ui.format import format_value
 from warehouse import catalogue
 
 PROGRAM = "ALL"
@@ -34,6 +34,8 @@ class ReportData:
     data_loaded_at: str
     warehouse_version: str
     code_version: str
+    #: consortium_id -> quarters it had not submitted when a final deadline forced the edition
+    missing: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: links from joint projects to outputs, transfers and services (reports/industry.py)
     industry_flow: pl.DataFrame | None = None
     #: company support of the year up to the quarter, per consortium and company

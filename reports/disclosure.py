@@ -9,8 +9,11 @@ implementation, and RULES its only configuration. In short:
    small count; a hidden rate hides its numerator too, since rate x n gives it back.
 3. Secondary suppression: wherever parts add up to a shown total (consortia to the program,
    Masters + PhD to all students), the hidden cells of that sum must each keep at least two
-   possible values for a reader who knows these rules; otherwise the smallest non-zero shown part
-   is hidden as well (the total when no such part is left), and so on until every sum is safe.
+   possible values for a reader who knows these rules; otherwise a part is hidden as well: the
+   smallest shown part (a zero too) whose hiding alone makes the sum safe, else the smallest
+   non-zero shown part; the total only when no part is left, and so on until every sum is safe.
+   Hiding a part protects the hidden cell as well as hiding the total would, and the total (the
+   program-wide figure) is what most readers come for.
 4. A hidden value hides its projection and status, which are worked out from it.
 
 Everything here is pure: frames in, frames out.
@@ -157,11 +160,24 @@ def exposed_cells(table: _Table, relation: Relation, rules: DisclosureRules) -> 
     return exposed
 
 
-def _secondary_candidate(table: _Table, relation: Relation) -> Key | None:
-    """The cell to hide next: the smallest non-zero shown part, else the total."""
-    shown = [k for k in relation.parts if table.shown(k) and table.values[k] > 0]
-    if shown:
-        return min(shown, key=lambda k: (table.values[k], k))
+def _secondary_candidate(table: _Table, relation: Relation,
+                         rules: DisclosureRules) -> Key | None:
+    """The cell to hide next, keeping the total wherever a part protects as well.
+
+    First the smallest shown part (a zero included) whose hiding alone leaves every hidden cell
+    of the relation at least two possible values, which is all that hiding the total would
+    achieve; else the smallest non-zero shown part, and the relation is checked again; the total
+    only when no shown part is left to hide.
+    """
+    shown = sorted((k for k in relation.parts if table.shown(k)),
+                   key=lambda k: (table.values[k], k))
+    for key in shown:
+        trial = _Table(table.values, {**table.flags, key: HIDDEN})
+        if not exposed_cells(trial, relation, rules):
+            return key
+    nonzero = [k for k in shown if table.values[k] > 0]
+    if nonzero:
+        return nonzero[0]
     return relation.total if table.shown(relation.total) else None
 
 
@@ -250,7 +266,7 @@ def protect(frame: pl.DataFrame, rules: DisclosureRules = RULES) -> pl.DataFrame
         changed = _apply_rate_rules(table, rates, rules)
         for relation in relations:
             if exposed_cells(table, relation, rules):
-                candidate = _secondary_candidate(table, relation)
+                candidate = _secondary_candidate(table, relation, rules)
                 if candidate is not None:
                     changed |= table.hide(candidate)
     return _apply_flags(frame, table)

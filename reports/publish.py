@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from reports import charts, content, excel, manifest, render, snapshots
+from reports import charts, content, excel, feed, manifest, render, snapshots
 from reports.data import EDITIONS, ReportData, edition_rows
 from reports.disclosure import RULES, DisclosureRules
 from reports.industry import transfer_fees, year_support
@@ -62,7 +62,8 @@ def resolve(periods: list[str], period: str | None = None,
     return period, "quarter", period
 
 
-def read_data(reader: PinnedReader, period: str, kind: str, snapshot_id: str) -> ReportData:
+def read_data(reader: PinnedReader, period: str, kind: str, snapshot_id: str,
+              missing: dict[str, tuple[str, ...]] | None = None) -> ReportData:
     """Every figure the reports need, from one warehouse version."""
     info = queries.build_info(reader)
     loaded = info.get("data_loaded_at")
@@ -73,6 +74,7 @@ def read_data(reader: PinnedReader, period: str, kind: str, snapshot_id: str) ->
         consortia=queries.consortia(reader),
         data_loaded_at=loaded.isoformat(sep=" ", timespec="seconds") if loaded else "",
         warehouse_version=reader.version(), code_version=manifest.code_version(),
+        missing=dict(missing or {}),
         industry_flow=queries.industry_flow(period, None, reader),
         industry_support=year_support(queries.industry_support(period, None, reader), period),
         industry_fees=transfer_fees(queries.industry_records("transfers", period, None, reader)))
@@ -117,6 +119,7 @@ def _manifests(folder: Path, data: ReportData, counts: dict[str, int],
     public_rows = edition_rows(data, "public", rules)
     public = {"snapshot_id": data.snapshot_id, "kind": data.kind, "period": data.period,
               "edition": "public", "code_version": data.code_version,
+              "consortia_missing": data.missing,
               "disclosure_rules": rules.as_dict(), "kpis": manifest.kpi_values(
                   public_rows.select([c for c in public_rows.columns if c != "period"])),
               "files": manifest.file_hashes(folder / "public", skip=(snapshots.MANIFEST,))}
@@ -127,6 +130,7 @@ def _manifests(folder: Path, data: ReportData, counts: dict[str, int],
         "code_version": data.code_version, "warehouse_version": data.warehouse_version,
         "data_loaded_at": data.data_loaded_at,
         "consortia_reporting": sorted(set(data.current["consortium_id"]) - {"ALL"}),
+        "consortia_missing": data.missing,
         "disclosure_rules": rules.as_dict(), "row_counts": counts,
         "kpis": manifest.kpi_values(data.current),
         "files": manifest.file_hashes(folder, skip=(snapshots.MANIFEST,)),
@@ -135,12 +139,14 @@ def _manifests(folder: Path, data: ReportData, counts: dict[str, int],
 
 def publish(period: str | None = None, year: int | None = None, replace: bool = False,
             directory: Path | None = None, progress: Progress = _quiet,
-            rules: DisclosureRules = RULES, warehouse: Path | None = None
-            ) -> snapshots.Snapshot:
+            rules: DisclosureRules = RULES, warehouse: Path | None = None,
+            missing: dict[str, tuple[str, ...]] | None = None) -> snapshots.Snapshot:
     """Freeze one quarter (or the latest quarter of a year) into a new snapshot.
 
     `directory` is the snapshot root and `warehouse` the warehouse folder (both default to the
-    configured ones).
+    configured ones). `missing` names the consortia (and their quarters) that had not submitted
+    when a final deadline forced the edition out; the reports and manifests say so. The release
+    feeds are rewritten once the snapshot is in.
     """
     started, done = time.monotonic(), [0]
 
@@ -154,13 +160,18 @@ def publish(period: str | None = None, year: int | None = None, replace: bool = 
         period, kind, snapshot_id = resolve(queries.periods(reader), period, year)
         snapshots.refuse_if_published(snapshot_id, replace, directory)
         progress(step(f"reading {period} from {reader.version()}"))
-        data = read_data(reader, period, kind, snapshot_id)
-        with snapshots.new_version(snapshot_id, replace, directory) as folder:
-            progress(step("freezing tables and views as Parquet"))
-            counts = _write_data(folder, reader, data, rules)
-            _write_reports(folder, data, rules, progress, step)
-            progress(step("writing manifests and switching the snapshot in"))
-            manifest.write(folder / snapshots.MANIFEST, _manifests(folder, data, counts, rules))
+        data = read_data(reader, period, kind, snapshot_id, missing)
+        # the publish lock (re-entrant: new_version takes it too) covers the feeds as well, so
+        # no other publish rewrites them between this snapshot's switch and its entry
+        with snapshots.publish_lock(directory):
+            with snapshots.new_version(snapshot_id, replace, directory) as folder:
+                progress(step("freezing tables and views as Parquet"))
+                counts = _write_data(folder, reader, data, rules)
+                _write_reports(folder, data, rules, progress, step)
+                progress(step("writing manifests and switching the snapshot in"))
+                manifest.write(folder / snapshots.MANIFEST,
+                               _manifests(folder, data, counts, rules))
+            feed.write_feeds(directory)
     finally:
         reader.close()
     published = snapshots.open_snapshot(snapshot_id, directory)

@@ -7,7 +7,10 @@ Layout under the snapshot root (OUTCOMES_SNAPSHOT_DIR, default `snapshots/` in t
 
 A publish writes a new version folder beside the others and only then points `<id>` at it with
 an atomic rename of the link, so a reader sees the old snapshot or the new one, never a mix, and a
-replaced snapshot is kept. One publisher at a time holds `.publish.lock`.
+replaced snapshot is kept. One publisher at a time holds `.publish.lock`; the scheduled run
+(reports/due.py) holds it for its whole length, together with the warehouse's `load.lock`, and
+`file_lock` is re-entrant so that its publishes can take it again. The root also holds the
+release feeds (reports/feed.py), `feed.xml` and `feed-public.xml`.
 """
 
 from __future__ import annotations
@@ -16,13 +19,15 @@ import fcntl
 import json
 import os
 import shutil
+import threading
+import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import polars as pl
 
@@ -81,14 +86,70 @@ def list_snapshots(directory: Path | None = None) -> list[Snapshot]:
                   key=lambda s: (s.period, s.manifest.get("kind") == "year", s.id), reverse=True)
 
 
+class Busy(Exception):
+    """Another process holds a lock a publish needs (a publish or a load is running)."""
+
+
+_held: dict[str, threading.RLock] = {}
+#: how deep the thread holding each path's RLock has entered (only it changes its entry)
+_depth: dict[str, int] = {}
+_held_guard = threading.Lock()
+
+
 @contextmanager
-def _lock(directory: Path) -> Iterator[None]:
-    with open(directory / LOCK, "w") as handle:
+def file_lock(path: Path, wait_s: float | None = None) -> Iterator[None]:
+    """An exclusive lock on `path` across processes, re-entrant within one thread.
+
+    Re-entrant so that the scheduled run can hold the publish lock around its decisions and
+    its publishes, which take the same lock again. `wait_s` None waits as long as it takes;
+    otherwise Busy is raised once `wait_s` seconds pass without the lock.
+    """
+    key = str(path.resolve())
+    with _held_guard:
+        local = _held.setdefault(key, threading.RLock())
+    if not local.acquire(timeout=-1 if wait_s is None else wait_s):
+        raise Busy(f"{path} is held by another publish in this process")
+    try:
+        if _depth.get(key):
+            _depth[key] += 1
+            try:
+                yield
+            finally:
+                _depth[key] -= 1
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a") as handle:
+            _flock(handle, path, wait_s)
+            _depth[key] = 1
+            try:
+                yield
+            finally:
+                _depth[key] = 0
+                fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        local.release()
+
+
+def _flock(handle: IO[str], path: Path, wait_s: float | None) -> None:
+    if wait_s is None:
         fcntl.flock(handle, fcntl.LOCK_EX)
+        return
+    deadline = time.monotonic() + wait_s
+    while True:
         try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise Busy(f"{path} is held by another process (a publish or a load is "
+                           f"running); gave up after {wait_s:g} s") from None
+            time.sleep(min(1.0, max(deadline - time.monotonic(), 0.01)))
+
+
+def publish_lock(directory: Path | None = None, wait_s: float | None = None
+                 ) -> AbstractContextManager[None]:
+    """The lock every publish holds while it switches a snapshot in and rewrites the feeds."""
+    return file_lock((directory or root()) / LOCK, wait_s)
 
 
 def refuse_if_published(snapshot_id: str, replace: bool, directory: Path | None = None) -> None:
@@ -108,7 +169,7 @@ def new_version(snapshot_id: str, replace: bool,
     directory = directory or root()
     versions = directory / VERSIONS / snapshot_id
     versions.mkdir(parents=True, exist_ok=True)
-    with _lock(directory):
+    with publish_lock(directory):
         refuse_if_published(snapshot_id, replace, directory)
         building = versions / f".building-{uuid.uuid4().hex}"
         building.mkdir()
@@ -134,6 +195,13 @@ def as_of(snapshot: Snapshot) -> pl.DataFrame:
     return scorecard(snapshot).filter(pl.col("period") == snapshot.period)
 
 
+def changed(before: str, after: str) -> pl.Expr:
+    """True where a figure differs beyond float noise; a figure and a missing one differ."""
+    same = ((pl.col(after) - pl.col(before)).abs() < 1e-9) | (
+        pl.col(after).is_null() & pl.col(before).is_null())
+    return (~same).fill_null(True)
+
+
 def compare(first: Snapshot, second: Snapshot) -> pl.DataFrame:
     """KPI deltas from the older snapshot to the newer, with restated values flagged.
 
@@ -152,10 +220,9 @@ def compare(first: Snapshot, second: Snapshot) -> pl.DataFrame:
               .with_columns(pl.coalesce("display_order", "display_order_right")
                             .alias("display_order"))
               .drop("display_order_right"))
-    same = ((pl.col("older_period_now") - pl.col("value_older")).abs() < 1e-9) | (
-        pl.col("older_period_now").is_null() & pl.col("value_older").is_null())
     return (joined.with_columns(
         (pl.col("value_newer") - pl.col("value_older")).alias("delta"),
-        (pl.col("in_older").fill_null(False) & (~same).fill_null(True)).alias("restated"),
+        (pl.col("in_older").fill_null(False) & changed("value_older", "older_period_now"))
+        .alias("restated"),
         pl.lit(older.period).alias("older_period"), pl.lit(newer.period).alias("newer_period"))
         .drop("in_older").sort("display_order", "consortium_id"))

@@ -52,6 +52,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "n_count": ("n은 지표 값 자체(건수)입니다.", "n is the value itself (a count)."),
     "reporting": ("이 분기 자료를 제출한 컨소시엄: {names}",
                   "Consortia reporting this quarter: {names}"),
+    "missing": ("최종 기한까지 자료를 제출하지 않은 컨소시엄 (이 보고서의 수치에 빠져 있음): "
+                "{names}",
+                "Consortia that had not submitted by the final deadline (their figures are "
+                "missing from this report): {names}"),
     "ytd_note": ("모든 수치는 해당 연도 1월 1일부터 분기 말까지 누적한 값입니다.",
                  "Every figure is year to date: from 1 January to the end of the quarter."),
     "status_rule": ("상태 판정 기준", "How status is decided"),

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from etl.contract import ARTEFACTS, PATENTS, STUDENTS, SUPPORT, TRANSFERS, Dataset
+from contract import ARTEFACTS, PATENTS, STUDENTS, SUPPORT, TRANSFERS, Dataset
 
 Row = dict[str, str]
 GRANT = "RS-2024-00397085"  # vaiv's grant in data/reference/grants.csv

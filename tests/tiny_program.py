@@ -13,7 +13,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from etl.contract import (
+from contract import (
     ARTEFACTS,
     DESTINATIONS,
     DISPATCHES,
@@ -275,4 +275,20 @@ def write_later_quarter(root: Path) -> Path:
                  {"kpi_id": "active_ms_students", "program_year": "2", "target_value": "1.25"},
                  {"kpi_id": "participating_universities", "program_year": "2",
                   "target_value": "3.76"}])
+    return root
+
+
+def write_late_resubmission(root: Path) -> Path:
+    """Write 42maru's 2025-Q2 resent with one more PhD student (no ORCID iD) under `root`.
+
+    Loaded after 2025-Q2 was published, it changes that quarter's student counts, FTE and ORCID
+    coverage and nothing of 2024: a restatement of the published quarter.
+    """
+    late_m2 = student("20000002", "Sora Han", "성균관대학교", "박사", "2025-03-01", "2025-04-01")
+    _submission(root / "42maru" / "2025-Q2", "42maru", "2025-Q2", students=[M1, late_m2],
+                destinations=[], dispatches=[],
+                projects=[{"project_number": "1711201201", "title": "의료 LLM",
+                           "start_date": "2024-07-01", "end_date": "",
+                           "institutions": "포티투마루; 부산대학교; 성균관대학교"}],
+                bibtex=B4.replace("https://doi.org/10.1000/S1", "10.1000/s1"))
     return root

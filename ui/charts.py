@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
-FONT = "Noto Sans CJK KR, Noto Sans KR, Malgun Gothic, Apple SD Gothic Neo, sans-serif"
+from presentation.style import FONT
 
 
 def trend_figure(trend: pl.DataFrame, labels: dict[str, str], y_title: str,

@@ -22,7 +22,7 @@ from warehouse.saved_queries import SavedQuery
 from warehouse.saved_queries import saved_queries as saved_query_library
 from warehouse.sql_guard import not_permitted
 
-__all__ = ["WarehouseMissing", "catalogue", "consortia", "consortium_history",
+__all__ = ["WarehouseMissing", "catalogue", "column_labels", "consortia", "consortium_history",
            "consortium_projects", "consortium_universities", "dispatch_hosts", "dispatch_summary",
            "freshness", "gpu_hours_by_model", "graduate_destinations", "industry_flow",
            "industry_records",
@@ -314,3 +314,9 @@ def schema() -> pl.DataFrame:
 def saved_queries() -> tuple[SavedQuery, ...]:
     """The library of saved analyses."""
     return saved_query_library()
+
+
+@st.cache_data
+def column_labels(columns: tuple[str, ...]) -> dict[str, tuple[str, str, str]]:
+    """Column -> (Korean label, English label, English description), from the data dictionary."""
+    return queries.column_labels(list(columns))

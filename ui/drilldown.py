@@ -12,7 +12,8 @@ from ui import data
 from ui.filters import current, url_selectbox
 from ui.i18n import language, t
 from ui.session import session_allows
-from ui.widgets import download_buttons, empty_state
+from ui.tables import table
+from ui.widgets import empty_state
 from warehouse.catalogue import kpi
 
 
@@ -31,5 +32,4 @@ def kpi_drilldown(kpi_ids: tuple[str, ...], key: str) -> None:
         empty_state()
         return
     st.caption(t("drilldown_help", n=f"{records.height:,}"))
-    st.dataframe(records, hide_index=True, key=f"{key}-records")
-    download_buttons(records, f"{chosen}-{filters.period}-records", key=f"{key}-records")
+    table(records, name=f"{chosen}-{filters.period}-records", key=f"{key}-records")

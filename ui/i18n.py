@@ -142,6 +142,8 @@ TEXT: dict[str, tuple[str, str]] = {
                   "{display:,} rows on screen, up to {cap:,} rows in downloads. The query is "
                   "kept in the address, so a link shares it."),
     "sql_editor": ("SQL 조회문", "SQL query"),
+    "sql_editor_keys": ("Ctrl+Enter 실행 · Ctrl+Space 이름 완성",
+                        "Ctrl+Enter runs · Ctrl+Space completes names"),
     "sql_placeholder": ("SQL을 입력하거나 저장된 조회를 고르세요.",
                         "Type SQL, or pick a saved query."),
     "sql_run": ("실행", "Run"),
@@ -232,6 +234,18 @@ TEXT: dict[str, tuple[str, str]] = {
                        "{n} figure(s) changed after publication (the later snapshot holds a "
                        "different value for {period})."),
     "none_restated": ("발행 후 수정된 값이 없습니다.", "No figure changed after publication."),
+    "first_visit": ("이 주소를 즐겨찾기에 두면 다음 방문 때 그 뒤에 나온 보고서를 알려 드립니다.",
+                    "Keep this page's address (bookmark it) to be told at your next visit "
+                    "what has been published since."),
+    "nothing_new": ("지난 방문({since} UTC) 이후 새로 발행된 보고서가 없습니다.",
+                    "Nothing new since your last visit ({since} UTC)."),
+    "new_since_visit": ("지난 방문({since} UTC) 이후 새로 발행된 보고서",
+                        "New since your last visit ({since} UTC)"),
+    "out_of_date": ("발행 뒤 적재된 자료로 수치가 바뀐 보고서 {n}개 (발행본은 그대로입니다):",
+                    "{n} published edition(s) no longer match the data loaded since "
+                    "(the published files are unchanged):"),
+    "republish_hint": ("다시 발행하려면 `python -m reports publish --due --restate`를 실행하세요.",
+                       "To republish them: `python -m reports publish --due --restate`."),
     # talent, research, placements and data-quality pages
     "talent": ("인재 양성", "Talent"),
     "research": ("연구 성과", "Research"),

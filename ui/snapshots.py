@@ -12,8 +12,10 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
-from reports import snapshots
+from reports import feed, restatements, snapshots
+from reports.restatements import Restatement
 from reports.snapshots import Snapshot
+from ui import data
 
 #: (edition, file name, label key, language) of each downloadable artefact
 ARTEFACTS = [(edition, f"{kind}-{lang}.{ext}", label, lang)
@@ -63,3 +65,26 @@ def consortia(snapshot: Snapshot) -> pl.DataFrame:
 def compare(first: Snapshot, second: Snapshot) -> pl.DataFrame:
     """KPI deltas between two snapshots, restated values flagged."""
     return _compare(_key(first), _key(second))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _restatement(folder: str, snapshot_id: str, manifest: dict,
+                 warehouse_version: str) -> Restatement | None:
+    snapshot = Snapshot(snapshot_id, Path(folder), manifest)
+    return restatements.against(snapshot, data.scorecard(snapshot.period, None))
+
+
+def out_of_date(listed: list[Snapshot]) -> list[Restatement]:
+    """The listed snapshots whose quarter the warehouse version of this run now holds
+    differently (a late or corrected load after publication); none before the first load."""
+    try:
+        current = data.version()
+    except data.WarehouseMissing:
+        return []
+    found = (_restatement(*_key(s), current) for s in listed)
+    return [r for r in found if r is not None]
+
+
+def feed_entries() -> list[feed.Entry]:
+    """The internal release feed's entries, newest first (read afresh: it is a small file)."""
+    return feed.read(snapshots.root() / feed.FEEDS["internal"])

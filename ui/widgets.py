@@ -8,7 +8,7 @@ from functools import partial
 import polars as pl
 import streamlit as st
 
-from ui.format import format_value
+from presentation.format import format_value
 from ui.i18n import language, t
 from ui.navigation import GLOSSARY_PAGE
 from warehouse.catalogue import kpi, status_rule

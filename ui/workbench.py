@@ -18,6 +18,7 @@ import streamlit as st
 from config import SqlLimits
 from ui.charts import CHART_KINDS, chart_axes, default_chart, quick_chart
 from ui.i18n import language, t
+from ui.tables import table
 from warehouse.sandbox import QueryResult
 from warehouse.saved_queries import SavedQuery
 
@@ -30,7 +31,7 @@ EXPORTS = {"csv": ("download_csv", "text/csv"),
 def _flat(frame: pl.DataFrame) -> pl.DataFrame:
     """Lists and structs as text, for CSV and Excel, which hold only flat values.
 
-    Converted in this thread, not by a callback inside polars (see ui.format.relabelled).
+    Converted in this thread, not by a callback inside polars (see presentation.format.relabelled).
     """
     nested = [n for n, dtype in frame.schema.items() if dtype.is_nested()]
     return frame.with_columns(
@@ -109,7 +110,8 @@ def result(outcome: QueryResult, limits: SqlLimits) -> None:
     if frame.height > limits.display_rows:
         st.info(t("sql_display_cap", shown=limits.display_rows, rows=frame.height),
                 icon=":material/info:")
-    st.dataframe(frame.head(limits.display_rows), hide_index=True)
+    table(frame.head(limits.display_rows), key="sql-result",
+          titles={c: c for c in frame.columns})  # a query's own column names, as written
     downloads(frame)
     with st.expander(t("sql_chart"), expanded=True):
         chart(frame)
@@ -134,7 +136,6 @@ def schema_browser(schema: pl.DataFrame) -> None:
     about = relations.filter(pl.col("relation_name") == chosen).item(0, "relation_description")
     if about:
         st.caption(about)
-    columns = schema.filter(pl.col("relation_name") == chosen).select(
-        pl.col("column_name").alias(t("column")), pl.col("data_type").alias(t("data_type")),
-        pl.col("column_description").alias(t("description")))
-    st.dataframe(columns, hide_index=True)
+    table(schema.filter(pl.col("relation_name") == chosen),
+          {"column_name": "column", "data_type": "data_type", "column_description": "description"},
+          key="schema-columns")

@@ -2,7 +2,7 @@
 
 Descriptions come from where each thing is defined, never from a second copy:
 - raw tables a consortium or the ministry fills, and their columns: the input contract
-  (etl/contract.py), Korean header and English description;
+  (contract.py), Korean header and English description;
 - KPI views: the KPI catalogue (warehouse/catalogue.toml), name, definition and what the
   figure counts (warehouse/kpi_sql.py);
 - every other view: the header comment of its SQL file;
@@ -27,7 +27,7 @@ from pathlib import Path
 import duckdb
 
 import config
-from etl.contract import REFERENCE_DATASETS, SUBMITTED_DATASETS, Column, Dataset
+from contract import REFERENCE_DATASETS, SUBMITTED_DATASETS, Column, Dataset
 from warehouse import catalogue
 
 DICTIONARY_FILE = Path(__file__).with_name("dictionary.toml")

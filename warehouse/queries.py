@@ -376,6 +376,30 @@ def freshness(period: str, consortium_ids: list[str] | None = None,
         [period, *_chosen(consortium_ids)])
 
 
+def column_labels(columns: list[str]) -> dict[str, tuple[str, str, str]]:
+    """Column -> (Korean label, English label, English description) from the data dictionary.
+
+    The Korean label is the dictionary's Korean name; the English label is the column name in
+    words (the dictionary's English text is a sentence, shown as the column's tooltip).
+    """
+    from warehouse.dictionary import column_description
+
+    labels = {}
+    for column in columns:
+        described = column_description("", column)
+        english = _in_words(column)
+        labels[column] = ((described.ko if described and described.ko else english), english,
+                          described.en if described else "")
+    return labels
+
+
+def _in_words(column: str) -> str:
+    words = column.split("_")
+    suffix = {"id": "ID", "pct": "(%)", "krw": "(KRW)", "ids": "IDs"}
+    text = " ".join(suffix.get(w, w) for w in words)
+    return text[:1].upper() + text[1:]
+
+
 # Industry collaboration: what the companies give (fct_support) and the path from joint
 # projects to outputs, transfers and services (fct_publication_consortium, fct_patent,
 # fct_artefact, fct_transfer), as the data stood at the chosen quarter's end.

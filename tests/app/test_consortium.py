@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from shown import shown
 from streamlit.testing.v1 import AppTest
 from test_pages import chart, open_app
 
@@ -23,7 +24,7 @@ def _warehouse(tiny_warehouse: Path) -> None:
 
 def table(app: AppTest, column: str) -> list[dict]:
     """The rows of the one table on the page with this column."""
-    found = [d.value for d in app.dataframe if column in d.value.columns]
+    found = [shown(d) for d in app.dataframe if column in shown(d).columns]
     assert len(found) == 1, f"one table with {column!r} expected"
     return found[0].to_dict("records")
 
@@ -67,10 +68,11 @@ def test_the_change_on_a_year_ago_is_worked_out_per_kpi(later_warehouse: Path,
     assert not app.exception, app.exception
     rows = {row["성과지표"]: row for row in table(app, "전년 동기 대비")}
     # degrees: S2's PhD in 2025; S1 and S8 in August 2024 -> 1 - 2 = -1
-    assert (rows["학위 취득자 수"]["실적"], rows["학위 취득자 수"]["전년 동기 실적"]) == (1, 2)
-    assert rows["학위 취득자 수"]["전년 동기 대비"] == -1
+    degrees = rows["학위 취득자 수"]
+    assert (degrees["실적"], degrees["전년 동기 실적"]) == ("1명", "2명")
+    assert rows["학위 취득자 수"]["전년 동기 대비"] == "-1명"
     # papers: B4 in 2025; nothing by 30 September 2024 -> +1
-    assert rows["사사 논문 수"]["전년 동기 대비"] == 1
+    assert rows["사사 논문 수"]["전년 동기 대비"] == "1편"
 
 
 def test_a_link_restores_consortium_quarter_language_and_kpi() -> None:

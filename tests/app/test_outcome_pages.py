@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
+from shown import shown
 from streamlit.testing.v1 import AppTest
 
 from ui import session
@@ -54,7 +55,7 @@ def downloads(app: AppTest) -> list[str]:
 
 
 def table(app: AppTest, index: int) -> list[dict]:
-    return app.dataframe[index].value.to_dict("records")
+    return shown(app.dataframe[index]).to_dict("records")
 
 
 @pytest.mark.parametrize("page", list(TITLES))
@@ -93,7 +94,7 @@ def test_research_shows_n_beside_every_share_and_no_impact_factor() -> None:
         (2024, 2, 50.0), (2025, 1, 0.0)]
     shares = chart(app, 1)["data"]
     assert all(trace["text"] == ["n = 2", "n = 1"] for trace in shares)
-    assert "impact factor" not in " ".join(str(c) for c in app.dataframe[0].value.columns)
+    assert "impact factor" not in " ".join(str(c) for c in shown(app.dataframe[0]).columns)
 
 
 def test_choosing_one_consortium_narrows_the_research_page() -> None:
@@ -153,14 +154,14 @@ def test_quality_with_no_consortium_chosen_shows_an_empty_state() -> None:
 def test_analysts_get_the_records_behind_a_kpi_with_downloads(monkeypatch) -> None:
     as_role(monkeypatch, "analyst")
     app = open_page("pages/talent.py")
-    records = app.dataframe[-1].value
-    assert "is_counted" in records.columns and "student_key" in records.columns
+    records = shown(app.dataframe[-1])
+    assert "집계 포함" in records.columns and "학생 키" in records.columns
     assert len(records) == 4, "active students in 2025-Q2: S2, S3, S6 and M1"
     assert len(downloads(app)) == 2 * 3, "pipeline, cohorts and records"
     app.selectbox(key="talent_kpi").set_value("continuation_rate").run()
-    records = app.dataframe[-1].value
+    records = shown(app.dataframe[-1])
     # S2 and S3 took part on 1 January 2025; only S2 still does at 30 June
-    assert sorted(records["is_counted"].tolist()) == [False, True]
+    assert sorted(records["집계 포함"].tolist()) == [False, True]
 
 
 def test_leadership_sees_no_records_and_no_record_downloads(monkeypatch) -> None:

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from shown import shown
 from streamlit.testing.v1 import AppTest
 
 from ui.navigation import PAGES as REGISTERED
@@ -115,7 +116,7 @@ def test_consortium_page_offers_its_scorecard_for_download() -> None:
 
 def test_english_scorecard_table_names_kpis_and_statuses_in_english() -> None:
     app = open_app({"lang": "en"})
-    table = app.dataframe[-1].value
+    table = shown(app.dataframe[-1])
     assert "Active students" in set(table["KPI"]), table["KPI"].unique()
     assert set(table["Status"].dropna()) <= {"On track", "At risk", "Behind", "No target",
                                              "No data"}
@@ -123,11 +124,13 @@ def test_english_scorecard_table_names_kpis_and_statuses_in_english() -> None:
 
 
 def test_pages_never_run_python_callbacks_inside_polars() -> None:
-    """Labels are looked up in the script's thread (ui.format.relabelled): a callback inside a
-    polars expression runs on polars' worker threads, which cannot see the session's language and
-    deadlock when the callback queries a frame while other sessions keep the pool busy."""
+    """Labels are looked up in the script's thread (presentation.format.relabelled): a callback
+    inside a polars expression runs on polars' worker threads, which cannot see the session's
+    language and deadlock when the callback queries a frame while other sessions keep the pool
+    busy."""
     root = Path(DASHBOARD).parent
-    offenders = [str(path.relative_to(root)) for folder in ("pages", "ui", "reports")
+    folders = ("pages", "ui", "reports", "presentation")
+    offenders = [str(path.relative_to(root)) for folder in folders
                  for path in sorted((root / folder).rglob("*.py"))
                  if "map_elements(" in path.read_text(encoding="utf-8")
                  or "map_batches(" in path.read_text(encoding="utf-8")]

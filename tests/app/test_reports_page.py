@@ -3,7 +3,9 @@
 AppTest runs the real dashboard.py against the tiny program's two published snapshots (the year
 2024 and the quarter 2025-Q2). The figures "as of" a snapshot must come from the snapshot's own
 files: a copy of the snapshots whose frozen figures were altered shows the altered figures, and
-the comparison flags an old quarter's figure that changed after publication.
+the comparison flags an old quarter's figure that changed after publication, and such a
+snapshot is named as out of date against the live warehouse. The page tells a returning browser
+which editions are new since the visit its address remembers (`?seen=`).
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from shown import shown
 from streamlit.testing.v1 import AppTest
 
+from reports import feed
 from reports.snapshots import SCORECARD
 
 DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")
@@ -73,6 +77,39 @@ def test_figures_come_from_the_snapshot_and_restatements_are_flagged(
     monkeypatch.setenv("OUTCOMES_SNAPSHOT_DIR", str(tmp_path))
     app = open_page({"lang": "en"})
     assert metric_values(app)["Degrees awarded"] == "7", "read from the snapshot's files"
-    assert "1 figure(s) changed after publication" in app.warning[0].value
-    table = app.dataframe[0].value
+    warnings = [w.value for w in app.warning]
+    assert any("1 figure(s) changed after publication" in w for w in warnings)
+    stale = next(w for w in warnings if "no longer match the data loaded since" in w)
+    assert "2025-Q2 (published" in stale and "Degrees awarded 7 → 0" in stale, stale
+    table = shown(app.dataframe[0])
     assert table[table["Restated"]]["KPI"].tolist() == ["Degrees awarded"]
+
+
+def test_a_first_visit_is_remembered_in_the_address(published: dict) -> None:
+    app = open_page({"lang": "en"})
+    assert any("Keep this page's address" in c.value for c in app.caption)
+    newest = max(e.updated for e in feed.read(published["root"] / "feed.xml"))
+    assert app.query_params["seen"] == newest
+
+
+def test_editions_published_since_the_last_visit_are_listed_as_new(published: dict) -> None:
+    entries = feed.read(published["root"] / "feed.xml")
+    oldest = min(e.updated for e in entries)
+    before_both = "2000-01-01T00:00:00Z"
+    app = open_page({"lang": "en", "seen": before_both})
+    listed = "\n".join(m.value for m in app.markdown)
+    assert "New since your last visit (2000-01-01 00:00:00 UTC)" in listed
+    assert "**2025-Q2**" in listed and "**Year 2024 (to 2024-Q4)**" in listed
+    assert "Program total: Active students 4" in listed
+    assert app.query_params["seen"] == max(e.updated for e in entries)
+    if oldest < entries[0].updated:
+        since_older = open_page({"lang": "en", "seen": oldest})
+        newer = "\n".join(m.value for m in since_older.markdown)
+        assert "**2025-Q2**" in newer and "Year 2024" not in newer
+
+
+def test_nothing_is_new_after_the_newest_edition_was_seen(published: dict) -> None:
+    newest = max(e.updated for e in feed.read(published["root"] / "feed.xml"))
+    app = open_page({"lang": "en", "seen": newest})
+    assert any("Nothing new since your last visit" in c.value for c in app.caption)
+    assert not any("New since your last visit" in m.value for m in app.markdown)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from shown import shown
 from streamlit.testing.v1 import AppTest
 
 from ui.workbench import export_bytes
@@ -54,7 +55,8 @@ def test_a_shared_link_runs_its_query_on_opening() -> None:
 def test_typing_a_query_and_pressing_run_shows_rows_and_puts_the_query_in_the_url() -> None:
     app = open_workbench()
     assert len(app.dataframe) == 1, "only the schema browser's table before a run"
-    app.text_area(key="sql").set_value("select count(*) as degrees from fct_degree").run()
+    app.session_state["sql"] = "select count(*) as degrees from fct_degree"  # as typed
+    app.run()
     app.button(key="sql_run").click().run()
     assert not app.exception, app.exception
     assert shown_frame(app)["degrees"].to_list() == [2]
@@ -95,7 +97,8 @@ def test_a_saved_query_loads_and_runs_in_one_click() -> None:
     app = open_workbench()
     app.button(key="saved-degrees_by_year").click().run()
     assert not app.exception, app.exception
-    assert app.text_area(key="sql").value.startswith("-- title_ko: 연도·학위별 학위 취득자")
+    assert app.session_state["sql"].startswith("-- title_ko: 연도·학위별 학위 취득자")
+    assert app.session_state["sql_seed"] == app.session_state["sql"], "the editor shows it"
     assert shown_frame(app).rows() == [("vaiv", 2024, "MS", 2)]
     assert app.query_params["sql"].startswith("-- title_ko:")
 
@@ -103,7 +106,7 @@ def test_a_saved_query_loads_and_runs_in_one_click() -> None:
 def test_the_schema_browser_shows_columns_types_and_descriptions() -> None:
     app = open_workbench()
     app.selectbox(key="schema_relation").set_value("fct_degree").run()
-    columns = pl.from_pandas(app.dataframe[-1].value)
+    columns = pl.from_pandas(shown(app.dataframe[-1]))
     assert columns.columns == ["열", "형식", "설명"]
     assert columns.row(0)[:2] == ("consortium_id", "VARCHAR")
     assert columns["설명"].null_count() == 0
@@ -129,3 +132,13 @@ def test_only_analysts_and_administrators_get_queries_run(role: str, shown: str)
     app = AppTest.from_function(_run_sql_as, args=(role,), default_timeout=60).run()
     assert not app.exception, app.exception
     assert [t.value for t in app.text] == [shown]
+
+
+def test_the_editor_completes_the_live_warehouses_tables_views_and_columns() -> None:
+    from ui.sql_editor import completions
+    from warehouse import queries
+
+    offered = {(c["value"], c["meta"]) for c in completions(queries.schema_columns())}
+    assert {("kpi_active_students", "view"), ("raw_student", "table"),
+            ("student_key", "column")} <= offered
+    assert ("no_such_table", "table") not in offered

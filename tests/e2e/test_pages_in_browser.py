@@ -27,11 +27,35 @@ def no_error_box(page: Page) -> None:
     expect(page.locator("[data-testid='stException']")).to_have_count(0)
 
 
+RAW_VALUES = re.compile(r"\bNone\b|\bnan\b|\bNaN\b|00:00:00")
+
+
+def shown_text(page: Page) -> str:
+    """The page's text as a viewer reads it, the cells of its tables included.
+
+    A table is drawn on a canvas once it is in view; its cells are then also in an accessible
+    table inside the canvas, which is where they are read from.
+    """
+    cells = []
+    for table in page.locator("[data-testid='stDataFrame']").all():
+        if not table.is_visible():
+            continue  # in a closed expander: not drawn, not seen
+        table.scroll_into_view_if_needed()
+        expect(table.locator("[role='gridcell']").first).to_be_attached()
+        cells += table.locator("[role='gridcell'], [role='columnheader']").all_text_contents()
+    return page.locator("[data-testid='stMain']").inner_text() + "\n" + "\n".join(cells)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("spec", PAGES, ids=[p.url_path for p in PAGES])
-def test_every_page_loads_without_an_error_box(page: Page, app_url: str, spec) -> None:
-    open_page(page, f"{app_url}/{spec.url_path}")
+def test_every_page_loads_without_an_error_box_or_a_raw_value(page: Page, app_url: str, spec,
+                                                              lang: str) -> None:
+    open_page(page, f"{app_url}/{spec.url_path}?lang={lang}")
     no_error_box(page)
-    expect(page.locator("[data-testid='stSidebarNav']")).to_contain_text("전체 현황")
+    expect(page.locator("[data-testid='stSidebarNav']")).to_contain_text(
+        "전체 현황" if lang == "ko" else "Overview")
+    raw = RAW_VALUES.findall(shown_text(page))
+    assert not raw, f"{spec.url_path} ({lang}) shows {raw}"
 
 
 def test_overview_shows_cards_and_draws_its_trend_chart(page: Page, app_url: str) -> None:
@@ -85,6 +109,38 @@ def test_a_kpi_cards_link_opens_its_definition_in_the_glossary(page: Page, app_u
     expect(chosen).to_contain_text("참여 학생 수")
     expect(chosen.locator("details")).to_have_attribute("open", "")
     no_error_box(page)
+
+
+def test_the_sql_editor_completes_a_table_name_and_runs_on_ctrl_enter(page: Page,
+                                                                       app_url: str) -> None:
+    open_page(page, f"{app_url}/sql")
+    editor = page.frame_locator("iframe[title*='code_editor']")
+    editor.locator(".ace_content").first.click()
+    page.keyboard.type("select count(*) as degrees from fct_degr")
+    expect(editor.locator(".ace_autocomplete")).to_contain_text("fct_degree")
+    page.keyboard.press("Enter")
+    expect(editor.locator(".ace_content").first).to_contain_text("from fct_degree")
+    expect(editor.locator(".ace_keyword").first).to_have_text("select")
+    page.keyboard.press("Escape")  # close any completion list still open
+    page.keyboard.press("Control+Enter")
+    expect(page.get_by_text("1행 · ", exact=False)).to_be_visible(timeout=30_000)
+    expect(page).to_have_url(re.compile(r"[?&]sql=select"))
+    no_error_box(page)
+
+
+def test_a_zip_from_a_korean_windows_pc_loads_through_the_upload_page(
+        page: Page, app_url: str, tiny_program, tmp_path) -> None:
+    from zips import zipped
+
+    archive = tmp_path / "제출자료.zip"
+    archive.write_bytes(zipped(tiny_program, "cp949"))
+    open_page(page, f"{app_url}/load")
+    page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(archive)
+    expect(page.get_by_text("검사만 했습니다", exact=False)).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("제출자료/vaiv/2024-Q4", exact=False).first).to_be_visible()
+    no_error_box(page)
+    expect(page.locator("[data-testid='stAlertContentError']")).to_have_count(0)
+    assert "upload-" not in shown_text(page), "no server temporary folder in any message"
 
 
 def test_the_industry_page_draws_its_flow_drills_down_and_downloads_in_both_languages(

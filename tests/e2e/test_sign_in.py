@@ -118,7 +118,7 @@ def test_the_sql_page_opens_by_url_for_an_analyst_but_not_for_leadership(
     page.goto(f"{signed_app}/sql?sql={quote('select 42 as answer')}")
     page.wait_for_selector("[data-testid='stMain'] h1", timeout=30_000)
     title = page.locator("[data-testid='stMain'] h1").first
-    editor = page.locator("[data-testid='stTextArea']")
+    editor = page.locator("iframe[title*='code_editor']")
     if reaches:
         expect(title).to_have_text("SQL 작업대", timeout=30_000)
         expect(editor).to_be_visible()

@@ -22,9 +22,9 @@ import pytest
 import xlsxwriter
 from tiny_program import write_tiny_program
 
+from contract import DISPATCHES
 from etl import load as load_module
 from etl.__main__ import main
-from etl.contract import DISPATCHES
 from etl.load import load
 from warehouse import queries, store
 from warehouse.connection import Reader
@@ -85,7 +85,7 @@ def broken_submissions(root: Path) -> dict[str, str]:
         (folder / "submission.toml").write_text(text, encoding="utf-8")
         for file_name, content in files.get(case, {}).items():
             (folder / file_name).write_bytes(content)
-        names[case] = f"vaiv {period}" if period else str(folder)
+        names[case] = f"vaiv {period}" if period else f"{root.name}/{case}"
     (root / "scratch.xlsx").unlink()
     return names
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from etl.contract import SUBMITTED_DATASETS
+from contract import SUBMITTED_DATASETS
 from etl.contract_docs import CONTRACT_DOC, render_contract_docs
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from etl.contract import PUBLICATIONS
+from contract import PUBLICATIONS
+from etl.files import read_file
 from etl.grants import find
 from etl.publication_readers import read_publication_file
-from etl.readers import read_file
 
 NUMBER = "IITP-2026-RS-2024-00397085"
 FOUND = ("RS-2024-00397085",)

@@ -17,7 +17,7 @@ import polars as pl
 import pytest
 
 import config
-from etl.contract import PROJECTS, PUBLICATIONS
+from contract import PROJECTS, PUBLICATIONS
 from etl.problems import FileProblem
 from etl.readers import ROW, RawTable
 from etl.reference import read_reference

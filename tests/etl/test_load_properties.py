@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import config
-from etl.contract import DESTINATIONS, DISPATCHES, PROJECTS, STUDENTS, Dataset
+from contract import DESTINATIONS, DISPATCHES, PROJECTS, STUDENTS, Dataset
 from etl.load import load
 from etl.problems import ROW_REASONS
 from etl.pseudonymise import keyed_hash

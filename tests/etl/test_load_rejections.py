@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.contract import DISPATCHES, PROJECTS, STUDENTS, Dataset
+from contract import DISPATCHES, PROJECTS, STUDENTS, Dataset
 from etl.load import LoadReport, load
 from etl.report import print_report, write_journal
 from warehouse import queries

@@ -17,10 +17,11 @@ import pytest
 from bibtexparser import middlewares as mw
 
 from etl.bibtex_reader import LatexDecoding
+from etl.files import read_file
 from etl.grants import find
 from etl.problems import FileProblem
 from etl.publication_readers import read_publication_file
-from etl.readers import ROW, read_file
+from etl.readers import ROW
 from etl.reference import read_reference
 
 FIXTURES = Path(__file__).with_name("fixtures") / "publications"

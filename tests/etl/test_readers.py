@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 import xlsxwriter
 
-from etl.contract import DISPATCHES, STUDENTS
+from contract import DISPATCHES, STUDENTS
+from etl.files import read_file
 from etl.grants import find
 from etl.problems import FileProblem
 from etl.publication_readers import read_publication_file
-from etl.readers import ROW, decode_text, read_csv, read_file, read_xlsx
+from etl.readers import ROW, decode_text, read_csv, read_xlsx
 
 HEADER = ",".join(c.korean for c in DISPATCHES.columns)
 ROW_TEXT = "10000002,김철수,바이브컴퍼니,2025-04-01,2025-05-31"

@@ -19,7 +19,7 @@ import fastexcel
 import pytest
 
 import config
-from etl.contract import ARTEFACTS, DESTINATIONS, PROJECTS, STUDENTS, SUPPORT, TRANSFERS
+from contract import ARTEFACTS, DESTINATIONS, PROJECTS, STUDENTS, SUPPORT, TRANSFERS
 from etl.sample import generate
 
 LAST_PERIOD = (2026, 3)
@@ -84,9 +84,12 @@ def test_every_consortium_has_one_folder_per_quarter_with_a_complete_manifest(
         periods = expected_periods(date.fromisoformat(consortium["start_date"]))
         assert sorted(p.name for p in folder.iterdir()) == periods
         for period in periods:
-            names = {p.name for p in (folder / period).iterdir()} - {"특허.csv", "목표.csv"}
-            assert names == {"submission.toml", f"참여인력_{period}.xlsx", "파견현황.csv",
-                             "publications.bib", f"산학협력_{period}.xlsx"}
+            names = {p.name for p in (folder / period).iterdir()} - {"특허.csv"}
+            starts_year = period == periods[0] or period.endswith("-Q1")
+            assert ("성과목표.csv" in names) == starts_year, "targets open each program year"
+            assert names - {"성과목표.csv"} == {
+                "submission.toml", f"참여인력_{period}.xlsx", "파견현황.csv", "publications.bib",
+                f"산학협력_{period}.xlsx"}
             manifest = tomllib.loads((folder / period / "submission.toml").read_text("utf-8"))
             assert manifest["consortium_id"] == consortium["consortium_id"]
             assert manifest["period"] == period

@@ -17,7 +17,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from etl.contract import PUBLICATIONS, STUDENTS
+from contract import PUBLICATIONS, STUDENTS
 from etl.load import load
 from etl.sample_bulk import (
     BROKEN_SHARE,

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 import xlsxwriter
 
-from etl.contract import DISPATCHES
+from contract import DISPATCHES
+from etl.files import read_file
 from etl.problems import FileProblem
-from etl.readers import ROW, read_csv, read_file, read_xlsx
+from etl.readers import ROW, read_csv, read_xlsx
 from etl.reference import read_reference
 from etl.validate import Context, validate
 

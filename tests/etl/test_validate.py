@@ -13,7 +13,7 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.contract import DISPATCHES, STUDENTS, Dataset
+from contract import DISPATCHES, STUDENTS, Dataset
 from etl.readers import ROW, RawTable
 from etl.validate import PERSONAL_VALUE, Context, validate
 

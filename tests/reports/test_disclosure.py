@@ -87,6 +87,8 @@ DOCUMENTED = [
     ([3, 4], 7, ["<5", "<5", 7]),
     ([4, 4], 8, ["<5", "<5", "x"]),
     ([1, 1], 2, ["<5", "<5", "<5"]),
+    ([4, 4, 0], 8, ["<5", "<5", "x", 8]),
+    ([1, 5, 9], 15, ["<5", 5, "x", 15]),
 ]
 
 
@@ -154,3 +156,20 @@ def test_no_hidden_count_can_be_pinned_down_from_the_program_total(parts: list[i
                             strict=True):
         if isinstance(cell, str):
             assert len(values) >= 2, f"{parts} printed as {printed} / {total}"
+
+
+def test_a_part_that_protects_the_hidden_cell_is_hidden_instead_of_the_program_total() -> None:
+    # 4 + 4 + 0 = 8 pins both fours; withholding the 0 (now 0 or 5+) leaves 4+4, 2+1, 1+2, 1+1
+    cells = shown([row(PEOPLE, "a", 4), row(PEOPLE, "b", 4), row(PEOPLE, "c", 0),
+                   row(PEOPLE, "ALL", 8)])
+    assert mark(cells[(PEOPLE, "ALL")]) == 8
+    assert mark(cells[(PEOPLE, "c")]) == "x"
+    printed = [mark(cells[(PEOPLE, c)]) for c in "abc"]
+    assert all(len(v) >= 2 for v in feasible_values(printed, 8, 20))
+
+
+def test_the_next_smallest_part_that_protects_is_preferred_to_hiding_two() -> None:
+    # hiding the 5 alone leaves 1 + 5 = 6 with one answer; hiding the 9 alone protects the 1
+    cells = shown([row(PEOPLE, "a", 1), row(PEOPLE, "b", 5), row(PEOPLE, "c", 9),
+                   row(PEOPLE, "ALL", 15)])
+    assert [mark(cells[(PEOPLE, c)]) for c in ("a", "b", "c", "ALL")] == ["<5", 5, "x", 15]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.contract import STUDENTS
+from contract import STUDENTS
 from warehouse import catalogue, queries
 from warehouse.connection import Reader
 from warehouse.dictionary import DICTIONARY_DOC

@@ -23,7 +23,7 @@ import polars as pl
 import pytest
 
 import config
-from etl.contract import PROJECTS, PUBLICATIONS
+from contract import PROJECTS, PUBLICATIONS
 from etl.load import LoadReport, load
 from etl.report import _markdown
 from warehouse import queries

@@ -4,6 +4,9 @@ Every dataset, column, Korean header, type, allowed value and personal-data flag
 here once. Readers use it to recognise headers, the validator to check values, the pseudonymiser
 to know what to hash, and `python -m etl docs` to write docs/input-contract.md. Change the contract
 here and everything else follows; never add a column check anywhere else.
+
+It sits beside config.py rather than in etl/: the warehouse's data dictionary describes the raw
+tables from it too, and the warehouse never imports the ETL. It imports nothing of the project.
 """
 
 from __future__ import annotations
