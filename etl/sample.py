@@ -26,7 +26,6 @@ import shutil
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import xlsxwriter
 from xlsxwriter.format import Format
@@ -46,9 +45,7 @@ from contract import (
     Dataset,
 )
 from etl.grants import twin_of
-
-if TYPE_CHECKING:
-    from etl.sample_industry import Industry
+from etl.sample_industry import Industry, main_number, simulate_industry
 
 Period = tuple[int, int]
 Row = dict[str, str | int | date | None]
@@ -579,10 +576,7 @@ def acknowledged(rng: random.Random, sim: Simulation, day: date,
         (sim.consortium.grant, project)
 
 
-def main_number(sim: Simulation) -> str:
-    """The number a consortium's outputs name first: its grant, or while that is unknown, its
-    first joint project's number."""
-    return sim.consortium.grant or sim.projects[0].number
+
 
 
 def simulate_papers(rng: random.Random, ref: Reference, sim: Simulation, scale: int,
@@ -927,8 +921,6 @@ def summary(sim: Simulation, industry: Industry) -> dict[str, int]:
 def generate(out: Path = config.SAMPLE_DIR, seed: int = 7, scale: int = 1,
              reference_dir: Path = config.REFERENCE_DIR) -> dict[str, dict[str, int]]:
     """Write every consortium's submissions under `out`; return counts per consortium."""
-    from etl.sample_industry import simulate_industry  # it builds on this module's records
-
     rng = random.Random(seed)
     # the industry records draw from their own stream, so adding to them leaves the rest as is
     industry_rng = random.Random(f"{seed}-industry")

@@ -16,13 +16,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from etl.industry_fields import brn_check_digit
-from etl.sample import first_day, last_day, main_number
-
-if TYPE_CHECKING:
-    from etl.sample import Simulation
 
 Period = tuple[int, int]
 Row = dict[str, str | int | date | None]
@@ -53,6 +49,32 @@ SERVICES = ("AI 상담 챗봇", "문서 요약 서비스", "물류 경로 최적
 ARTEFACT_NAMES = ("KoRAG", "Ko-Instruct", "DocVQA-ko", "AgentBench-ko", "Lite-LLM", "HalluCheck")
 LICENCES = ("Apache-2.0", "MIT", "CC-BY-4.0", "CC-BY-NC-4.0")
 HOURS_PER_MONTH = 730
+
+
+class Simulation(Protocol):
+    """What this module reads of etl.sample's simulated consortium (it does not import it)."""
+
+    consortium: Any
+    students: list[Any]
+    projects: list[Any]
+
+
+def first_day(period: Period) -> date:
+    """The quarter's first day."""
+    return date(period[0], 3 * period[1] - 2, 1)
+
+
+def last_day(period: Period) -> date:
+    """The quarter's last day."""
+    year, quarter = period
+    return (date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)) \
+        - timedelta(days=1)
+
+
+def main_number(sim: Simulation) -> str:
+    """The number a consortium's outputs name first: its grant, or while that is unknown, its
+    first joint project's number."""
+    return sim.consortium.grant or sim.projects[0].number
 
 
 def periods_after(period: Period, window: list[Period], quarters: int) -> Period | None:
