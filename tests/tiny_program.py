@@ -290,5 +290,6 @@ def write_late_resubmission(root: Path) -> Path:
                 projects=[{"project_number": "1711201201", "title": "의료 LLM",
                            "start_date": "2024-07-01", "end_date": "",
                            "institutions": "포티투마루; 부산대학교; 성균관대학교"}],
-                bibtex=B4.replace("https://doi.org/10.1000/S1", "10.1000/s1"))
+                bibtex=B4.replace("https://doi.org/10.1000/S1", "10.1000/s1"),
+                industry=MARU_INDUSTRY)
     return root

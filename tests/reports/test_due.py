@@ -144,7 +144,11 @@ def test_a_late_resubmission_flags_the_published_quarter_with_what_changed(
     assert set(changes) == {("active_students", "ALL"), ("active_students", "42maru"),
                             ("active_phd_students", "ALL"), ("active_phd_students", "42maru"),
                             ("student_fte", "ALL"), ("student_fte", "42maru"),
-                            ("orcid_coverage", "ALL")}
+                            ("orcid_coverage", "ALL"),
+                            # per-student ratios of the program's API tokens and GPU-hours
+                            # (42maru's own are zero over any number of students)
+                            ("api_tokens_per_active_student", "ALL"),
+                            ("gpu_hours_per_student_fte", "ALL")}
     assert "Active students" in found[0].line("en") and "→" in found[0].line("en")
 
 
