@@ -42,6 +42,9 @@ class Column:
     max_value: float | None = None
     #: reason code for an empty required value
     missing_reason: str = "missing"
+    #: name of a normaliser in etl/industry_fields.py that puts the text in one canonical form
+    #: (or refuses it with its own reason) before the type is checked
+    normalise: str | None = None
 
     @property
     def headers(self) -> tuple[str, ...]:
@@ -256,8 +259,220 @@ TARGETS = Dataset(
     sources=("targets", "목표", "성과목표"),
 )
 
+# --- what the companies give and what the research becomes -----------------------------------
+
+RESEARCHER_NUMBERS_DESCRIPTION = (
+    "National researcher numbers (8 digits each), separated by ';'. Personal: stored only as "
+    "keyed hashes, the same keys as the students', so they can be matched to students.")
+PROJECT_SERVED = Column(
+    "project_number", "과제번호", "text",
+    "The joint project it serves (its national R&D project number), if any.",
+    required=False, aliases=("공동연구과제번호", "관련과제번호"))
+FEE_NOTE = "Whole won; '1,200,000원', '120만원' and '1.2억' are read, '1M' or 'about' are not."
+
+SUPPORT = Dataset(
+    "support", "산학지원",
+    "What a company gave the universities in the quarter: research API use, compute, data, "
+    "mentoring or other help, in its native unit, with whom it served and an agreed KRW value. "
+    "One row per kind of support and resource; each quarter reports that quarter's support.",
+    columns=(
+        Column("support_type", "지원유형", "text", "Kind of support.",
+               aliases=("지원구분", "type"),
+               allowed={"api": ("API", "연구용 API", "api 지원"),
+                        "compute": ("컴퓨팅", "컴퓨팅 자원", "GPU", "인프라", "compute"),
+                        "data": ("데이터", "데이터셋", "data", "dataset"),
+                        "mentoring": ("멘토링", "mentoring", "기술자문"),
+                        "other": ("기타", "other")}),
+        Column("provider", "제공기관", "text",
+               "Company that provided the support, matched to the reference list.",
+               aliases=("지원기관", "제공기업"), institution=True),
+        Column("start_date", "지원시작일", "date", "First day of the support in the quarter.",
+               aliases=("시작일",)),
+        Column("end_date", "지원종료일", "date", "Last day of the support, if it ended.",
+               required=False, aliases=("종료일",)),
+        Column("resource", "지원내용", "text",
+               "What was given: the API's model (e.g. EXAONE 3.5), the dataset's name, the "
+               "mentoring topic.", aliases=("모델명", "자원명", "resource")),
+        Column("gpu_model", "GPU모델", "text",
+               "GPU model for compute support; 'H100', 'NVIDIA H100 80GB' and 'h100-sxm' are "
+               "one model (H100).", required=False, aliases=("GPU 종류", "gpu"),
+               normalise="gpu_model"),
+        Column("gpu_cards", "GPU수", "int", "Number of GPU cards, with a quantity in hours or "
+               "months per card.", required=False, aliases=("카드수", "GPU 장수"),
+               min_value=1, max_value=100_000),
+        Column("quantity", "수량", "number", "The amount given, in the unit of the next column.",
+               aliases=("지원량", "amount"), min_value=0),
+        Column("unit", "단위", "text",
+               "Unit of the quantity: API calls or tokens; GPU-hours, or hours or months per "
+               "card (with the number of cards); a dataset's gigabytes or items; mentoring hours.",
+               aliases=("수량단위",),
+               allowed={"calls": ("호출", "호출수", "건", "calls", "requests"),
+                        "tokens": ("토큰", "tokens"),
+                        "gpu_hours": ("GPU시간", "gpu-hours", "gpu hours", "gpu_hour"),
+                        "hours": ("시간", "hours", "h"),
+                        "months": ("개월", "월", "months"),
+                        "gb": ("GB", "기가바이트"),
+                        "items": ("건수", "개", "items", "records")}),
+        Column("licence", "라이선스", "text", "Licence under which a dataset was given.",
+               required=False, aliases=("license", "이용조건")),
+        Column("beneficiary_count", "수혜학생수", "int",
+               "Number of students who used the support.", required=False,
+               aliases=("수혜인원", "이용학생수"), min_value=0),
+        Column("beneficiaries", "수혜연구자번호", "list", RESEARCHER_NUMBERS_DESCRIPTION,
+               required=False, aliases=("수혜자 국가연구자번호",), pattern=r"^\d{8}$",
+               personal=True),
+        Column("value_krw", "지원금액", "number", "Agreed value in won. " + FEE_NOTE,
+               required=False, aliases=("환산금액", "금액(원)", "value"), min_value=0,
+               normalise="krw"),
+        Column("value_basis", "금액구분", "text",
+               "Whether the value is the company's in-kind (현물) or cash (현금) share.",
+               required=False, aliases=("현물/현금", "basis"),
+               allowed={"in_kind": ("현물", "in-kind", "in kind"),
+                        "cash": ("현금", "cash")}),
+        PROJECT_SERVED,
+    ),
+    key=("support_type", "provider", "resource", "gpu_model", "start_date"),
+    sources=("support", "산학지원", "산학지원현황", "기업지원"),
+)
+
+PATENT_OFFICES = {
+    "KR": ("한국", "대한민국", "특허청", "KIPO", "kr"), "US": ("미국", "USPTO", "us"),
+    "EP": ("유럽", "EPO", "ep"), "JP": ("일본", "JPO", "jp"), "CN": ("중국", "CNIPA", "cn"),
+    "PCT": ("PCT", "WIPO", "국제출원", "pct"), "other": ("기타", "other"),
+}
+
+PATENTS = Dataset(
+    "patents", "특허",
+    "Patents filed or registered from the consortium's research. A patent is one application "
+    "(office and application number): filed in one quarter and registered in a later one, it "
+    "is sent again with its registration and stays one patent.",
+    columns=(
+        Column("office", "출원국", "text", "Patent office.", aliases=("출원국가", "관청"),
+               allowed=PATENT_OFFICES),
+        Column("application_number", "출원번호", "text",
+               "Application number: Korean 10-YYYY-NNNNNNN (or its 13-digit form "
+               "10YYYYNNNNNNN); a foreign office's number as it prints it.",
+               aliases=("application no",), normalise="patent_application"),
+        Column("application_date", "출원일", "date", "Filing date.", aliases=("출원일자",)),
+        Column("registration_number", "등록번호", "text",
+               "Registration number, once registered: Korean 10-NNNNNNN (or its 13-digit form "
+               "10NNNNNNN0000).", required=False, aliases=("registration no",),
+               normalise="patent_registration"),
+        Column("registration_date", "등록일", "date", "Registration date, once registered.",
+               required=False, aliases=("등록일자",)),
+        Column("title", "발명의명칭", "text", "Title of the invention.",
+               aliases=("발명의 명칭", "특허명", "title")),
+        Column("applicants", "출원인", "list",
+               "Applicant institutions, separated by ';', matched to the reference list.",
+               aliases=("권리자",), institution=True),
+        Column("inventors", "발명자", "list",
+               "Inventors' names, separated by ';'. Personal: stored only as keyed hashes.",
+               aliases=("발명자명",), personal=True),
+        Column("inventor_numbers", "발명자연구자번호", "list", RESEARCHER_NUMBERS_DESCRIPTION,
+               required=False, aliases=("발명자 국가연구자번호",), pattern=r"^\d{8}$",
+               personal=True),
+        Column("acknowledged_projects", "사사과제번호", "grants",
+               "Project numbers in the patent's bibliographic data, in any grant format "
+               "(RS-2024-00397085, 2022-0-00077, 10-digit NTIS, ...): a patent counts only for "
+               "the grants of the register it names. Stored as the canonical numbers found.",
+               aliases=("과제번호", "연구과제번호"), missing_reason="no_grant_number"),
+        Column("ipc_codes", "IPC", "list", "IPC classification codes, separated by ';'.",
+               required=False, aliases=("IPC분류", "국제특허분류")),
+    ),
+    key=("office", "application_number"),
+    sources=("patents", "특허", "특허실적", "지식재산권"),
+)
+
+TRANSFERS = Dataset(
+    "transfers", "기술이전·사업화",
+    "Technology transfers and commercialisation contracts. One row per contract; a contract "
+    "is sent again in each quarter it brings in money, with the amount received that quarter.",
+    columns=(
+        Column("contract_number", "계약번호", "text",
+               "The university's number for the contract (stable across quarters).",
+               aliases=("계약 번호", "contract no")),
+        Column("contract_date", "계약일", "date", "Date the contract was signed.",
+               aliases=("계약일자", "계약체결일")),
+        Column("recipient", "기술도입기관", "text", "Organisation that receives the technology.",
+               aliases=("기술실시기업", "수요기업", "recipient")),
+        Column("recipient_business_number", "사업자등록번호", "text",
+               "The recipient's business registration number (NNN-NN-NNNNN, check digit "
+               "verified).", aliases=("사업자번호", "brn"),
+               normalise="business_registration_number"),
+        Column("recipient_size", "기업규모", "text", "Size of the recipient.", required=False,
+               allowed={"large": ("대기업", "large"), "medium": ("중견기업", "medium"),
+                        "small": ("중소기업", "small", "sme"),
+                        "startup": ("스타트업", "벤처", "startup")}),
+        Column("is_foreign_recipient", "해외기업", "bool",
+               "Whether the recipient is abroad.", required=False, aliases=("국외",)),
+        Column("subject_type", "이전대상", "text", "What was transferred.",
+               aliases=("이전유형",),
+               allowed={"patent": ("특허", "patent"),
+                        "software": ("소프트웨어", "SW", "software"),
+                        "know_how": ("노하우", "know-how", "기술노하우")}),
+        Column("subject", "이전기술명", "text", "Name of the technology transferred.",
+               aliases=("기술명",)),
+        Column("patent_numbers", "이전특허번호", "list",
+               "Application or registration numbers of the patents transferred, separated "
+               "by ';'.", required=False, aliases=("특허번호",)),
+        Column("deal_type", "계약유형", "text", "Kind of deal.", aliases=("실시권 유형",),
+               allowed={"assignment": ("양도", "assignment"),
+                        "exclusive_licence": ("전용실시권", "전용실시", "exclusive licence",
+                                              "exclusive license"),
+                        "non_exclusive_licence": ("통상실시권", "통상실시",
+                                                  "non-exclusive licence",
+                                                  "non-exclusive license")}),
+        Column("fixed_fee_krw", "정액기술료", "number",
+               "Fixed fee agreed, in won. " + FEE_NOTE, required=False,
+               aliases=("정액기술료(원)",), min_value=0, normalise="krw"),
+        Column("running_royalty", "경상기술료", "text",
+               "Running royalty as agreed (e.g. 'net sales 3%').", required=False,
+               aliases=("경상기술료율",)),
+        Column("received_krw", "징수액", "number",
+               "Amount received in the quarter, in won. " + FEE_NOTE, required=False,
+               aliases=("수령액", "기술료 징수액"), min_value=0, normalise="krw"),
+        Column("service", "적용서비스", "text",
+               "The service or product the technology went into, once it has.",
+               required=False, aliases=("적용 제품·서비스", "사업화 제품")),
+        PROJECT_SERVED,
+    ),
+    key=("contract_number",),
+    sources=("transfers", "기술이전", "기술이전·사업화", "기술이전사업화", "사업화"),
+)
+
+ARTEFACTS = Dataset(
+    "artefacts", "공개성과물",
+    "Models, datasets, code and demos released openly. One row per release (its URL); send it "
+    "again with downloads or stars observed on a later date if wanted.",
+    columns=(
+        Column("artefact_type", "성과물유형", "text", "Kind of release.", aliases=("유형",),
+               allowed={"model": ("모델", "model"),
+                        "dataset": ("데이터셋", "데이터", "dataset"),
+                        "code": ("코드", "소스코드", "code", "software"),
+                        "demo": ("데모", "demo", "서비스 데모")}),
+        Column("name", "성과물명", "text", "Name of the release.", aliases=("이름", "name")),
+        Column("url", "URL", "text", "Where it is published (https://...).",
+               aliases=("링크", "주소"), normalise="url"),
+        Column("licence", "라이선스", "text", "Licence.", required=False,
+               aliases=("license",)),
+        Column("release_date", "공개일", "date", "Date of first public release.",
+               aliases=("공개일자", "배포일")),
+        PROJECT_SERVED,
+        Column("downloads", "다운로드수", "int", "Downloads as observed on the date below.",
+               required=False, aliases=("다운로드",), min_value=0),
+        Column("stars", "스타수", "int", "Stars or likes as observed on the date below.",
+               required=False, aliases=("스타", "좋아요"), min_value=0),
+        Column("observed_date", "관측일", "date", "Date the downloads or stars were read.",
+               required=False, aliases=("조회일",)),
+    ),
+    key=("url",),
+    sources=("artefacts", "공개성과물", "공개 성과물", "성과물"),
+)
+
+INDUSTRY_DATASETS: tuple[Dataset, ...] = (SUPPORT, PATENTS, TRANSFERS, ARTEFACTS)
+
 SUBMITTED_DATASETS: tuple[Dataset, ...] = (
-    STUDENTS, PUBLICATIONS, DISPATCHES, DESTINATIONS, PROJECTS, TARGETS,
+    STUDENTS, PUBLICATIONS, DISPATCHES, DESTINATIONS, PROJECTS, TARGETS, *INDUSTRY_DATASETS,
 )
 
 

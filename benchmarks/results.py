@@ -101,10 +101,15 @@ def _n(value: float, digits: int = 1) -> str:
 
 def _sizes(scales: list[dict]) -> list[str]:
     names = ("students", "publications", "dispatches", "destinations", "projects")
+    industry = ("support", "patents", "transfers", "artefacts")
     rows = [[s["scale"], *(f"{s['generated_rows'][n]:,}" for n in names),
+             # results recorded before the industry datasets existed have none
+             f"{sum(s['generated_rows'].get(n, 0) for n in industry):,}",
              f"{s['etl']['etl']['rows']:,}", _n(s["input_mb"])] for s in scales]
     return _table(["scale", "student rows", "publication rows", "dispatch rows",
-                   "destination rows", "project rows", "rows read", "input MB"], rows)
+                   "destination rows", "project rows",
+                   "industry rows (support, patents, transfers, releases)", "rows read",
+                   "input MB"], rows)
 
 
 def _etl_table(scales: list[dict]) -> list[str]:

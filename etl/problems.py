@@ -37,6 +37,48 @@ ROW_REASONS: dict[str, tuple[str, str]] = {
     "no_identifier": ("a publication needs a DOI, an arXiv id, or a title and year",
                       "논문에는 DOI, arXiv 번호 또는 제목과 연도가 필요합니다"),
     "unknown_kpi": ("not a KPI id of the catalogue", "성과지표 목록에 없는 지표 ID입니다"),
+    "bad_patent_number": ("not a patent number of the required form (Korean application "
+                          "10-YYYY-NNNNNNN or 13 digits 10YYYYNNNNNNN; registration 10-NNNNNNN "
+                          "or 10NNNNNNN0000)",
+                          "특허번호 형식이 올바르지 않습니다 (국내 출원 10-YYYY-NNNNNNN 또는 "
+                          "13자리 10YYYYNNNNNNN, 등록 10-NNNNNNN 또는 10NNNNNNN0000)"),
+    "registration_in_application_column": (
+        "a registration number (10-NNNNNNN) in the application number column; write the "
+        "application number here and the registration number in its own column",
+        "출원번호 열에 등록번호(10-NNNNNNN)가 있습니다. 출원번호를 적고 등록번호는 등록번호 열에 "
+        "적으세요"),
+    "application_in_registration_column": (
+        "an application number (10-YYYY-NNNNNNN) in the registration number column",
+        "등록번호 열에 출원번호(10-YYYY-NNNNNNN)가 있습니다"),
+    "application_year_mismatch": (
+        "the year in the application number is not the filing date's year: is it a 13-digit "
+        "registration number (10NNNNNNN0000)?",
+        "출원번호의 연도가 출원일의 연도와 다릅니다. 13자리 등록번호(10NNNNNNN0000)가 아닌지 "
+        "확인하세요"),
+    "registration_incomplete": ("a registration needs both its number and its date",
+                                "등록번호와 등록일은 함께 적어야 합니다"),
+    "not_krw": ("not an amount in won: write digits (1,200,000 or 1,200,000원; 120만원 and 1.2억 "
+                "are read too), not abbreviations such as 1M or words such as 'about'",
+                "원 단위 금액이 아닙니다. 1,200,000 또는 1,200,000원처럼 숫자로 적으세요 "
+                "(120만원, 1.2억도 됩니다). 1M 같은 약어나 '약' 같은 말은 안 됩니다"),
+    "unknown_gpu_model": ("GPU model not recognised; write the model, e.g. H100, A100, L40S, "
+                          "RTX 4090",
+                          "알 수 없는 GPU 모델입니다. H100, A100, L40S, RTX 4090처럼 모델명을 "
+                          "적으세요"),
+    "gpu_model_missing": ("compute support needs the GPU model",
+                          "컴퓨팅 지원에는 GPU 모델이 필요합니다"),
+    "gpu_cards_missing": ("hours or months of compute need the number of GPU cards (or give "
+                          "GPU-hours)",
+                          "시간·개월 단위 컴퓨팅 지원에는 GPU 수가 필요합니다 (또는 GPU시간으로 "
+                          "적으세요)"),
+    "value_basis_missing": ("a KRW value needs its basis: in-kind (현물) or cash (현금)",
+                            "금액에는 현물 또는 현금 구분이 필요합니다"),
+    "not_url": ("not a web address (https://...)", "웹 주소(https://...)가 아닙니다"),
+    "observed_date_missing": ("downloads or stars need the date they were observed",
+                              "다운로드·스타 수에는 관측일이 필요합니다"),
+    "bad_business_number": ("not a valid business registration number (NNN-NN-NNNNN with its "
+                            "check digit)",
+                            "올바른 사업자등록번호가 아닙니다 (NNN-NN-NNNNN, 검증번호 확인)"),
     "no_grant_number": ("no grant number found in the acknowledgement (e.g. RS-2024-00397085, "
                         "2022-0-00077, 2021R1A2C3008370, 1711152445)",
                         "사사 문구에서 과제번호를 찾지 못했습니다 (예: RS-2024-00397085, "

@@ -19,8 +19,11 @@ from etl.distinct import distinct_mapping, map_distinct
 
 KEY_HEX_CHARS = 32
 #: identifiers of the same kind share a purpose, so a student's name and a paper's author
-#: name hash to the same key and can be matched without either being stored
-SHARED_PURPOSES = {"name_en": "person_name", "authors": "person_name"}
+#: name hash to the same key and can be matched without either being stored (likewise a
+#: patent inventor's or a support beneficiary's researcher number and a student's)
+SHARED_PURPOSES = {"name_en": "person_name", "authors": "person_name",
+                   "inventors": "person_name", "inventor_numbers": "researcher_number",
+                   "beneficiaries": "researcher_number"}
 
 
 def normalise_identifier(purpose: str, value: str) -> str:

@@ -32,8 +32,20 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 import config
-from contract import DESTINATIONS, DISPATCHES, PROJECTS, STUDENTS, TARGETS, Dataset
+from contract import (
+    ARTEFACTS,
+    DESTINATIONS,
+    DISPATCHES,
+    PATENTS,
+    PROJECTS,
+    STUDENTS,
+    SUPPORT,
+    TARGETS,
+    TRANSFERS,
+    Dataset,
+)
 from etl.grants import twin_of
+from etl.sample_industry import Industry, main_number, simulate_industry
 
 Period = tuple[int, int]
 Row = dict[str, str | int | date | None]
@@ -46,6 +58,7 @@ SLOW_START_FACTOR = 0.4  # the second consortium listed recruits slowly in its f
 PARTNER_COMPANIES = ("naver", "kakao", "upstage", "samsung-electronics")
 CSV_ENCODINGS = {"42maru": "cp949", "vaiv": "utf-8-sig"}
 DISPATCH_FILE = "파견현황.csv"
+PATENT_FILE = "특허.csv"
 
 DEGREE_KO = {"MS": "석사", "PhD": "박사", "integrated": "석박통합"}
 STATUS_KO = {"enrolled": "재학", "on_leave": "휴학", "graduated": "졸업", "withdrawn": "중도탈락"}
@@ -198,7 +211,8 @@ class Consortium:
     lead: Institution
     universities: tuple[Institution, ...]
     start: date
-    grant: str
+    #: the agreement's grant number; None while unknown (KETI), when papers name projects only
+    grant: str | None
 
 
 @dataclass(frozen=True)
@@ -228,8 +242,8 @@ def load_reference(folder: Path = config.REFERENCE_DIR) -> Reference:
                    tuple(institutions[m["institution_id"]] for m in members
                          if m["consortium_id"] == r["consortium_id"]
                          and m["member_role"] == "university"),
-                   date.fromisoformat(r["start_date"]), grants[r["consortium_id"]])
-        for r in _rows(folder / "consortia.csv") if r["consortium_id"] in grants)
+                   date.fromisoformat(r["start_date"]), grants.get(r["consortium_id"]))
+        for r in _rows(folder / "consortia.csv"))
     venues = tuple((r["venue_name"], tuple(a.strip() for a in r["aliases"].split(";") if a))
                    for r in _rows(folder / "top_venues.csv"))
     return Reference(institutions, consortia, venues)
@@ -556,9 +570,13 @@ def acknowledged(rng: random.Random, sim: Simulation, day: date,
     running = [p.number for p in sim.projects if p.start <= day]
     draw = rng.random()
     if draw < 0.4 or not running:
-        return (sim.consortium.grant,)
+        return (main_number(sim),)
     project = rng.choice(running)
-    return (project,) if draw < 0.7 else (sim.consortium.grant, project)
+    return (project,) if draw < 0.7 or sim.consortium.grant is None else \
+        (sim.consortium.grant, project)
+
+
+
 
 
 def simulate_papers(rng: random.Random, ref: Reference, sim: Simulation, scale: int,
@@ -593,7 +611,7 @@ def share_papers(rng: random.Random, sims: list[Simulation]) -> None:
             continue
         wanted -= 1
         host = rng.choice(hosts)
-        numbers = tuple(dict.fromkeys((*paper.numbers, host.consortium.grant)))
+        numbers = tuple(dict.fromkeys((*paper.numbers, main_number(host))))
         source.papers[index] = (period, replace(paper, numbers=numbers))
         extra = rng.choice(host.consortium.universities).latin(rng)
         affiliations = tuple(dict.fromkeys((*paper.affiliations, extra)))
@@ -603,7 +621,7 @@ def share_papers(rng: random.Random, sims: list[Simulation]) -> None:
 def simulate(rng: random.Random, ref: Reference, scale: int) -> list[Simulation]:
     """Everything that happens in every consortium, before it is cut into quarterly reports."""
     taken: set[str] = set()
-    numbers: set[str] = {c.grant for c in ref.consortia}
+    numbers: set[str] = {c.grant for c in ref.consortia if c.grant}
     sims = []
     for index, consortium in enumerate(ref.consortia):
         sim = Simulation(consortium)
@@ -683,11 +701,16 @@ def write_cell(sheet: Worksheet, row: int, col: int, value: str | int | date,
 
 
 def write_workbook(path: Path, rng: random.Random, sim: Simulation, period: Period) -> None:
-    """Students, destinations and projects: a title line, a blank line, headers, then rows."""
-    sheets: list[tuple[Dataset, list[Row]]] = [
+    """Students, destinations and projects."""
+    write_sheets(path, rng, sim, period, [
         (STUDENTS, student_rows(rng, sim, period)),
         (DESTINATIONS, destination_rows(sim, period)),
-        (PROJECTS, project_rows(rng, sim, period))]
+        (PROJECTS, project_rows(rng, sim, period))])
+
+
+def write_sheets(path: Path, rng: random.Random, sim: Simulation, period: Period,
+                 sheets: list[tuple[Dataset, list[Row]]]) -> None:
+    """One sheet per dataset: a title line, a blank line, headers, then rows."""
     workbook = xlsxwriter.Workbook(str(path), {"in_memory": True})
     workbook.set_properties({"created": CREATED, "author": sim.consortium.lead.name_ko})
     bold = workbook.add_format({"bold": True})
@@ -709,12 +732,17 @@ def write_workbook(path: Path, rng: random.Random, sim: Simulation, period: Peri
 
 
 def write_dispatches(path: Path, sim: Simulation, period: Period) -> None:
-    """The dispatch CSV in the encoding this consortium's spreadsheet software saves."""
+    """The dispatch CSV."""
+    write_csv(path, sim, DISPATCHES, dispatch_rows(sim, period))
+
+
+def write_csv(path: Path, sim: Simulation, dataset: Dataset, rows: list[Row]) -> None:
+    """A CSV in the encoding this consortium's spreadsheet software saves."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([c.korean for c in DISPATCHES.columns])
-    for row in dispatch_rows(sim, period):
-        values = [row.get(c.name) for c in DISPATCHES.columns]
+    writer.writerow([c.korean for c in dataset.columns])
+    for row in rows:
+        values = [row.get(c.name) for c in dataset.columns]
         writer.writerow(["" if v is None else v.isoformat() if isinstance(v, date) else v
                          for v in values])
     encoding = CSV_ENCODINGS.get(sim.consortium.id, "utf-8")
@@ -788,7 +816,19 @@ def write_manifest(path: Path, sim: Simulation, period: Period, team: str) -> No
     path.write_text("\n".join(lines), encoding="utf-8", newline="\n")
 
 
-def write_consortium(out: Path, rng: random.Random, sim: Simulation) -> None:
+def write_industry(folder: Path, rng: random.Random, sim: Simulation, industry: Industry,
+                   period: Period) -> None:
+    """Support, transfers and artefacts as one workbook; patents as a CSV when there are any."""
+    write_sheets(folder / f"산학협력_{label(period)}.xlsx", rng, sim, period, [
+        (SUPPORT, industry.support.get(period, [])),
+        (TRANSFERS, industry.transfers.get(period, [])),
+        (ARTEFACTS, industry.artefacts.get(period, []))])
+    if patents := industry.patents.get(period):
+        write_csv(folder / PATENT_FILE, sim, PATENTS, patents)
+
+
+def write_consortium(out: Path, rng: random.Random, sim: Simulation, industry: Industry,
+                     industry_rng: random.Random) -> None:
     team = rng.choice(TEAMS)
     for period in periods(sim.first_period):
         folder = out / sim.consortium.id / label(period)
@@ -797,6 +837,7 @@ def write_consortium(out: Path, rng: random.Random, sim: Simulation) -> None:
         write_workbook(folder / f"참여인력_{label(period)}.xlsx", rng, sim, period)
         write_dispatches(folder / DISPATCH_FILE, sim, period)
         write_bibtex(folder / "publications.bib", rng, [p for q, p in sim.papers if q == period])
+        write_industry(folder, industry_rng, sim, industry, period)
 
 
 # --- agreed targets --------------------------------------------------------------------------
@@ -820,6 +861,13 @@ TARGET_PLAN: dict[str, tuple[float | None, ...]] = {
     "student_first_author_share": (50, 60, 60, 65),
     "industry_coauthorship_share": (30, 40, 40, 45), "open_access_share": (50, 60, 60, 65),
     "orcid_coverage": (80, 90, 95, 95), "doi_coverage": (80, 90, 95, 95),
+    # the agreement's in-kind commitment (won) and the industry outputs agreed
+    "support_value_krw": (75_000_000, 300_000_000, 300_000_000, 300_000_000),
+    "patents_filed": (1, 4, 5, 6), "technology_transfers": (None, 1, 2, 2),
+    "open_artefacts_released": (1, 4, 5, 6), "outcomes_in_services": (None, 1, 1, 2),
+    "gpu_hours_delivered": (10_000, 40_000, 45_000, 45_000),
+    "api_tokens_delivered": (100_000_000, 500_000_000, 500_000_000, 500_000_000),
+    "mentoring_hours": (20, 80, 100, 100),
 }
 #: rates are percentages; every other KPI of the plan is a count or an amount
 TARGET_RATES = {k for k in TARGET_PLAN if k.endswith(("_rate", "_share", "_coverage"))
@@ -859,23 +907,33 @@ def write_targets(out: Path, sim: Simulation, scale: int) -> None:
         path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
 
 
-def summary(sim: Simulation) -> dict[str, int]:
+def summary(sim: Simulation, industry: Industry) -> dict[str, int]:
+    def rows(by_period: dict[Period, list[Row]]) -> int:
+        return sum(len(r) for r in by_period.values())
+
     return {"students": len(sim.students), "publications": len({p for _, p in sim.papers}),
             "publication_entries": len(sim.papers), "dispatches": len(sim.dispatches),
-            "destinations": len(sim.destinations), "projects": len(sim.projects)}
+            "destinations": len(sim.destinations), "projects": len(sim.projects),
+            "support": rows(industry.support), "patent_entries": rows(industry.patents),
+            "transfer_entries": rows(industry.transfers), "artefacts": rows(industry.artefacts)}
 
 
 def generate(out: Path = config.SAMPLE_DIR, seed: int = 7, scale: int = 1,
              reference_dir: Path = config.REFERENCE_DIR) -> dict[str, dict[str, int]]:
     """Write every consortium's submissions under `out`; return counts per consortium."""
     rng = random.Random(seed)
+    # the industry records draw from their own stream, so adding to them leaves the rest as is
+    industry_rng = random.Random(f"{seed}-industry")
     ref = load_reference(reference_dir)
     sims = simulate(rng, ref, scale)
-    for sim in sims:
+    industries = [simulate_industry(industry_rng, sim, periods(sim.first_period), scale)
+                  for sim in sims]
+    for sim, industry in zip(sims, industries, strict=True):
         shutil.rmtree(out / sim.consortium.id, ignore_errors=True)
-        write_consortium(out, rng, sim)
+        write_consortium(out, rng, sim, industry, industry_rng)
         write_targets(out, sim, scale)
-    return {sim.consortium.id: summary(sim) for sim in sims}
+    return {sim.consortium.id: summary(sim, industry)
+            for sim, industry in zip(sims, industries, strict=True)}
 
 
 def main(argv: list[str] | None = None) -> None:

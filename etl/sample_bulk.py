@@ -8,7 +8,9 @@ headers (students, destinations, dispatches, projects, and publications as a she
 loader reads like any other submission. Scale 1 is a small program; every dataset grows linearly:
 
     scale s:  500·s students, 3,000·s papers (1 to 8 authors each), 500·s dispatch stays,
-              destination records for the graduates (6 and 12 months after graduation)
+              destination records for the graduates (6 and 12 months after graduation),
+              400·s industry support rows, 150·s patents (~40% sent again when registered),
+              40·s transfer contracts and 100·s open releases
 
 Like real submissions, the files repeat things: a student is reported when joining and again
 when graduating or leaving, a stay when it starts and when it ends, ~2% of papers by a second
@@ -24,14 +26,26 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import polars as pl
 
 import config
-from contract import DESTINATIONS, DISPATCHES, PROJECTS, PUBLICATIONS, STUDENTS, Dataset
+from contract import (
+    ARTEFACTS,
+    DESTINATIONS,
+    DISPATCHES,
+    PATENTS,
+    PROJECTS,
+    PUBLICATIONS,
+    STUDENTS,
+    SUPPORT,
+    TRANSFERS,
+    Dataset,
+)
+from etl.industry_fields import brn_check_digit
 from etl.sample import (
     CONFERENCES,
     JOURNALS,
@@ -53,13 +67,21 @@ from etl.sample import (
 STUDENTS_PER_SCALE = 500
 PAPERS_PER_SCALE = 3_000
 DISPATCHES_PER_SCALE = 500
+SUPPORT_PER_SCALE = 400
+PATENTS_PER_SCALE = 150
+TRANSFERS_PER_SCALE = 40
+ARTEFACTS_PER_SCALE = 100
 #: share of rows written with a wrong value, which the loader must reject and keep
 BROKEN_SHARE = 0.002
 DEGREES = np.array(["석사", "박사", "석박통합"])
 DESTINATION_STATUSES = np.array(["취업", "진학", "미취업", "미상"])
 FILE_NAMES = {"students": "참여학생.csv", "destinations": "졸업생진로.csv",
               "dispatches": "파견현황.csv", "projects": "공동연구과제.csv",
-              "publications": "논문.csv"}
+              "publications": "논문.csv", "support": "산학지원.csv", "patents": "특허.csv",
+              "transfers": "기술이전.csv", "artefacts": "공개성과물.csv"}
+SUPPORT_KINDS = np.array(["API", "컴퓨팅", "멘토링", "데이터"])
+GPU_SPELLINGS = np.array(["H100", "NVIDIA H100 80GB", "h100-sxm", "A100 80GB", "L40S", "H200"])
+UNITS = {"API": "토큰", "컴퓨팅": "GPU시간", "멘토링": "시간", "데이터": "GB"}
 
 
 @dataclass(frozen=True)
@@ -262,6 +284,94 @@ def publications(rng: np.random.Generator, sl: Slice, n: int, roster: pl.DataFra
         "acknowledged_projects": grants, "period_index": quarter})
 
 
+def _won(amounts: np.ndarray) -> np.ndarray:
+    """Whole won as officers write them: '1,200,000원'."""
+    return np.array([f"{int(a):,}원" for a in amounts], dtype=object)
+
+
+def support(rng: np.random.Generator, sl: Slice, n: int, serial: int) -> pl.DataFrame:
+    """API tokens, GPU-hours, mentoring hours and datasets the lead company gives each quarter."""
+    quarter = rng.integers(0, len(sl.quarters), n)
+    kind = _pick(rng, SUPPORT_KINDS, n)
+    is_compute = kind == "컴퓨팅"
+    quantity = np.where(kind == "API", rng.integers(1, 50, n) * 100_000,
+                        np.where(is_compute, rng.integers(500, 20_000, n),
+                                 rng.integers(5, 200, n)))
+    value = np.where(kind == "멘토링", 0, rng.integers(1, 60, n) * 1_000_000)
+    fee = _break(rng, _won(value), "about 1M")
+    return pl.DataFrame({
+        "support_type": kind, "provider": np.full(n, sl.consortium.lead.name_ko),
+        "start_date": _iso(sl.starts()[quarter]),
+        "resource": np.char.add(np.char.add(kind, " 지원 #"), (serial + np.arange(n)).astype(str)),
+        "gpu_model": np.where(is_compute, _pick(rng, GPU_SPELLINGS, n), ""),
+        "quantity": quantity.astype(str), "unit": np.array([UNITS[k] for k in kind]),
+        "beneficiary_count": rng.integers(1, 30, n).astype(str),
+        "value_krw": np.where(value > 0, fee, ""),
+        "value_basis": np.where(value > 0, "현물", ""),
+        "project_number": np.full(n, sl.consortium.grant), "period_index": quarter})
+
+
+def patents(rng: np.random.Generator, sl: Slice, n: int, roster: pl.DataFrame,
+            serial: int) -> pl.DataFrame:
+    """Korean applications from the second quarter; ~40% sent again, registered, a year on."""
+    quarter = rng.integers(min(1, len(sl.quarters) - 1), len(sl.quarters), n)
+    filed = _day_in_quarter(rng, sl.starts()[quarter])
+    year = filed.astype("datetime64[Y]").astype(int) + 1970
+    numbers = [f"10-{y}-{s:07d}" for y, s in zip(year, serial + np.arange(n), strict=True)]
+    korean, _ = _names(rng, n)
+    universities = [u.name_ko for u in sl.consortium.universities]
+    filed_rows = pl.DataFrame({
+        "office": np.full(n, "KR"), "application_number": numbers,
+        "application_date": _iso(filed), "registration_number": np.full(n, ""),
+        "registration_date": np.full(n, ""),
+        "title": np.char.add(_pick(rng, METHODS, n), " 기반 생성 모델 학습 방법"),
+        "applicants": _pick(rng, universities, n), "inventors": np.char.add(korean, "; 김교수"),
+        "inventor_numbers": _pick(rng, roster["researcher_number"].to_numpy(), n),
+        "acknowledged_projects": np.full(n, sl.consortium.grant), "period_index": quarter})
+    later = quarter + 4
+    registered = (rng.random(n) < 0.4) & (later < len(sl.quarters))
+    registered_on = _day_in_quarter(rng, sl.starts()[np.minimum(later, len(sl.quarters) - 1)])
+    resent = filed_rows.with_columns(
+        pl.Series("registration_number", [f"10-{2_700_000 + s % 200_000}"
+                                          for s in serial + np.arange(n)]),
+        pl.Series("registration_date", _iso(registered_on)),
+        pl.Series("period_index", later)).filter(pl.Series(registered))
+    return pl.concat([filed_rows, resent])
+
+
+def transfers(rng: np.random.Generator, sl: Slice, n: int, serial: int) -> pl.DataFrame:
+    """Licence contracts to companies from the third quarter, with their fees in won."""
+    quarter = rng.integers(min(2, len(sl.quarters) - 1), len(sl.quarters), n)
+    first_nine = rng.integers(100_000_000, 899_999_999, n).astype(str)
+    business = [f"{f[:3]}-{f[3:5]}-{f[5:]}{brn_check_digit(f)}" for f in first_nine]
+    fee = rng.integers(5, 50, n) * 1_000_000
+    return pl.DataFrame({
+        "contract_number": np.char.add(f"{sl.consortium.id}-TT-", (serial + np.arange(n))
+                                       .astype(str)),
+        "contract_date": _iso(_day_in_quarter(rng, sl.starts()[quarter])),
+        "recipient": np.char.add("(주)기술도입", (serial + np.arange(n)).astype(str)),
+        "recipient_business_number": business, "subject_type": np.full(n, "소프트웨어"),
+        "subject": np.char.add(_pick(rng, METHODS, n), " 소프트웨어"),
+        "deal_type": _pick(rng, ["통상실시권", "통상실시권", "전용실시권", "양도"], n),
+        "fixed_fee_krw": _break(rng, _won(fee), "about 1M"), "received_krw": _won(fee // 2),
+        "service": np.where(rng.random(n) < 0.5, "AI 상담 서비스", ""),
+        "project_number": np.full(n, sl.consortium.grant), "period_index": quarter})
+
+
+def artefacts(rng: np.random.Generator, sl: Slice, n: int, serial: int) -> pl.DataFrame:
+    """Models, datasets and code released on public hubs."""
+    quarter = rng.integers(0, len(sl.quarters), n)
+    kind = _pick(rng, ["모델", "데이터셋", "코드"], n)
+    name = np.char.add(f"{sl.consortium.id}-release-", (serial + np.arange(n)).astype(str))
+    host = np.where(kind == "코드", "https://github.com/", "https://huggingface.co/")
+    released = _day_in_quarter(rng, sl.starts()[quarter])
+    return pl.DataFrame({
+        "artefact_type": kind, "name": name, "url": np.char.add(host, name),
+        "licence": _pick(rng, ["Apache-2.0", "MIT", "CC-BY-4.0"], n),
+        "release_date": _iso(released), "project_number": np.full(n, sl.consortium.grant),
+        "period_index": quarter})
+
+
 def _labelled(frame: pl.DataFrame, sl: Slice) -> pl.DataFrame:
     """Replace the quarter index by the period label the submission folder is named after."""
     return frame.with_columns(pl.Series("period", sl.labels[frame["period_index"].to_numpy()])) \
@@ -307,11 +417,15 @@ def generate(out: Path, scale: int, seed: int = 7,
     frames: dict[str, list[tuple[Slice, pl.DataFrame]]] = {name: [] for name in FILE_NAMES}
     next_number, next_paper = 10_000_000, 0
     sizes = zip(*(_split(per_scale * scale, shares) for per_scale in (
-        STUDENTS_PER_SCALE, PAPERS_PER_SCALE, DISPATCHES_PER_SCALE)), strict=True)
-    for index, (sl, (n_students, n_papers, n_stays)) in enumerate(zip(slices, sizes, strict=True)):
+        STUDENTS_PER_SCALE, PAPERS_PER_SCALE, DISPATCHES_PER_SCALE, SUPPORT_PER_SCALE,
+        PATENTS_PER_SCALE, TRANSFERS_PER_SCALE, ARTEFACTS_PER_SCALE)), strict=True)
+    for index, (sl, (n_students, n_papers, n_stays, *n_industry)) in enumerate(
+            zip(slices, sizes, strict=True)):
         roster = students(rng, sl, n_students, next_number)
         next_number += n_students
         project = projects(rng, sl, 2 + max(1, scale // 10), 10_000 * (index + 1))
+        if sl.consortium.grant is None:  # a grant not known yet: its outputs name a project
+            sl = Slice(replace(sl.consortium, grant=project["project_number"][0]), sl.quarters)
         papers = publications(rng, sl, n_papers, roster, project["project_number"].to_list(),
                               next_paper)
         next_paper += n_papers
@@ -320,11 +434,19 @@ def generate(out: Path, scale: int, seed: int = 7,
                             ("dispatches", stays), ("projects", project),
                             ("publications", papers)):
             frames[name].append((sl, _labelled(frame, sl)))
+        n_support, n_patents, n_transfers, n_artefacts = n_industry
+        serial = 100_000 * (index + 1)
+        for name, frame in (("support", support(rng, sl, n_support, serial)),
+                            ("patents", patents(rng, sl, n_patents, roster, serial)),
+                            ("transfers", transfers(rng, sl, n_transfers, serial)),
+                            ("artefacts", artefacts(rng, sl, n_artefacts, serial))):
+            frames[name].append((sl, _labelled(frame, sl)))
     _share_papers(rng, frames["publications"])
     counts = {name: sum(f.height for _, f in parts) for name, parts in frames.items()}
     for sl in slices:
         shutil.rmtree(out / sl.consortium.id, ignore_errors=True)
-    datasets = {d.name: d for d in (STUDENTS, DESTINATIONS, DISPATCHES, PROJECTS, PUBLICATIONS)}
+    datasets = {d.name: d for d in (STUDENTS, DESTINATIONS, DISPATCHES, PROJECTS, PUBLICATIONS,
+                                    SUPPORT, PATENTS, TRANSFERS, ARTEFACTS)}
     for name, parts in frames.items():
         for sl, frame in parts:
             if name == "publications":

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from contract import dataset_for_source
+from contract import SUBMITTED_DATASETS, dataset_for_source
 from etl.problems import FileProblem
 
 MANIFEST_NAME = "submission.toml"
@@ -98,10 +98,9 @@ def _file_datasets(folder: Path, files: object) -> dict[str, str]:
         if dataset_for_source(str(dataset)) is None:
             raise FileProblem(MANIFEST_NAME, "manifest_dataset",
                               f"[files] maps {name!r} to {dataset!r}, which is not a dataset "
-                              "(students, publications, dispatches, destinations, projects, "
-                              "targets)",
+                              f"({', '.join(d.name for d in SUBMITTED_DATASETS)})",
                               f"[files]의 {name!r}에 지정한 {dataset!r}은(는) 데이터셋이 "
-                              "아닙니다 (참여학생, 논문, 파견, 졸업생진로, 공동연구과제, 목표)")
+                              f"아닙니다 ({', '.join(d.korean for d in SUBMITTED_DATASETS)})")
     return {str(k): str(v) for k, v in files.items()}
 
 

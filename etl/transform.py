@@ -165,10 +165,23 @@ def shape_publications(frame: pl.DataFrame, institution_index: dict[str, str]) -
     ).drop("acknowledged_projects_found")
 
 
+def shape_support(frame: pl.DataFrame) -> pl.DataFrame:
+    """Support with the providing company's id."""
+    return frame.drop("provider").rename({"provider_id": "provider_institution_id"})
+
+
+def shape_patents(frame: pl.DataFrame) -> pl.DataFrame:
+    """Patents with the ids of their applicant institutions."""
+    return frame.drop("applicants", "acknowledged_projects_found") \
+        .rename({"applicants_id": "applicant_ids"})
+
+
 SHAPERS: dict[str, Callable[[pl.DataFrame], pl.DataFrame]] = {
     "students": shape_students,
     "dispatches": shape_dispatches,
     "projects": shape_projects,
+    "support": shape_support,
+    "patents": shape_patents,
 }
 
 

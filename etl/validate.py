@@ -18,6 +18,7 @@ import polars as pl
 from contract import Column, Dataset
 from etl import grants
 from etl.distinct import distinct_mapping, map_distinct
+from etl.industry_fields import CANONICAL_KR_APPLICATION, CANONICAL_KR_REGISTRATION, NORMALISERS
 from etl.institutions import match_names, name_token
 from etl.readers import ROW, RawTable
 
@@ -26,6 +27,8 @@ FALSE_WORDS = ["n", "no", "false", "0", "아니오", "아니요", "x", "거짓"]
 DATE_FORMATS = ("%Y-%m-%d", "%Y.%m.%d", "%Y/%m/%d", "%Y%m%d")
 EXCEL_EPOCH = date(1899, 12, 30)
 PERSONAL_VALUE = "(개인정보 비공개 / personal value withheld)"
+#: prefix of the helper column holding a normaliser's refusal (see etl/industry_fields.py)
+NORMALISED = "_refused_"
 #: a rejected value is shown up to this many characters (the start of an acknowledgement)
 SHOWN_CHARACTERS = 160
 #: what etl/grants.py found in a grant column, kept beside it as `<column>_found`
@@ -151,9 +154,15 @@ def _column_checks(column: Column) -> tuple[pl.Expr, pl.Expr]:
     error = pl.when(~present & pl.lit(column.required)).then(pl.lit(column.missing_reason))
     if not column.drop:  # a dropped value ('+82-10-...') is never stored, so never a formula
         error = error.when(present & raw.str.contains(r"^[=+@]")).then(pl.lit("formula"))
+    if column.normalise:
+        refused = pl.col(f"{NORMALISED}{column.name}")
+        error = error.when(present & refused.is_not_null()).then(refused)
     error = error.when(present & value.is_null()).then(
         parse_reason if isinstance(parse_reason, pl.Expr) else pl.lit(parse_reason))
-    if column.pattern:
+    if column.pattern and column.dtype == "list":
+        wrong = value.list.eval(~pl.element().str.contains(column.pattern)).list.any()
+        error = error.when(present & wrong).then(pl.lit("bad_format"))
+    elif column.pattern:
         error = error.when(present & ~value.cast(pl.String).str.contains(column.pattern)) \
             .then(pl.lit("bad_format"))
     if column.min_value is not None:
@@ -199,7 +208,63 @@ DATASET_RULES: dict[str, Rule] = {
     ],
     "targets": lambda ctx: [("kpi_id", ~pl.col("kpi_id").is_in(list(ctx.kpi_ids)),
                              "unknown_kpi")],
+    "support": lambda ctx: [
+        *_not_after_period(ctx, "start_date", "end_date"),
+        *_ends_after_starts("start_date", "end_date"),
+        ("gpu_model", (pl.col("support_type") == "compute") & pl.col("gpu_model").is_null(),
+         "gpu_model_missing"),
+        ("gpu_cards", pl.col("unit").is_in(["hours", "months"])
+         & (pl.col("support_type") == "compute") & pl.col("gpu_cards").is_null(),
+         "gpu_cards_missing"),
+        ("value_basis", pl.col("value_krw").is_not_null() & pl.col("value_basis").is_null(),
+         "value_basis_missing"),
+    ],
+    "patents": lambda ctx: [
+        *_not_after_period(ctx, "application_date", "registration_date"),
+        *_ends_after_starts("application_date", "registration_date"),
+        ("application_number", (pl.col("office") == "KR")
+         & ~pl.col("application_number").str.contains(CANONICAL_KR_APPLICATION),
+         "bad_patent_number"),
+        # a 13-digit registration number (10NNNNNNN0000) reads as an application of some year;
+        # the filing date shows it is not one
+        ("application_number", (pl.col("office") == "KR")
+         & (pl.col("application_number").str.slice(3, 4)
+            != pl.col("application_date").dt.year().cast(pl.String)),
+         "application_year_mismatch"),
+        ("registration_number", (pl.col("office") == "KR")
+         & ~pl.col("registration_number").str.contains(CANONICAL_KR_REGISTRATION),
+         "bad_patent_number"),
+        ("registration_date", pl.col("registration_number").is_not_null()
+         != pl.col("registration_date").is_not_null(), "registration_incomplete"),
+    ],
+    "transfers": lambda ctx: [*_not_after_period(ctx, "contract_date")],
+    "artefacts": lambda ctx: [
+        *_not_after_period(ctx, "release_date", "observed_date"),
+        ("observed_date", (pl.col("downloads").is_not_null() | pl.col("stars").is_not_null())
+         & pl.col("observed_date").is_null(), "observed_date_missing"),
+        ("observed_date", pl.col("observed_date") < pl.col("release_date"), "end_before_start"),
+    ],
 }
+
+
+def _normalise(raw: pl.DataFrame, dataset: Dataset) -> pl.DataFrame:
+    """Columns with a normaliser in canonical form, plus the reason a value was refused.
+
+    Each distinct value is normalised once. A refused value keeps its text (so the quarantine
+    shows what was sent) and its reason goes in `_refused_<column>`.
+    """
+    for column in (c for c in dataset.columns if c.normalise):
+        normaliser = NORMALISERS[column.normalise]
+        outcomes = {value: normaliser(value)
+                    for value in raw[column.name].drop_nulls().unique().to_list() if value}
+        canonical = {value: result or value for value, (result, _) in outcomes.items()}
+        refused = {value: reason for value, (_, reason) in outcomes.items() if reason}
+        raw = raw.with_columns(
+            pl.col(column.name).replace_strict(canonical, default=pl.col(column.name),
+                                               return_dtype=pl.String),
+            pl.col(column.name).replace_strict(refused, default=None, return_dtype=pl.String)
+            .alias(f"{NORMALISED}{column.name}"))
+    return raw
 
 
 #: which of the tables validated together a row came from
@@ -251,7 +316,7 @@ def validate_tables(tables: list[RawTable], ctx: Context) -> list[Validated]:
         raise ValueError("validate_tables takes tables of one dataset")
     raw = pl.concat([t.frame.with_columns(pl.lit(i, pl.Int32).alias(TABLE))
                      for i, t in enumerate(tables)], how="diagonal")
-    plan = _with_grants_found(raw, dataset).lazy().with_columns(
+    plan = _with_grants_found(_normalise(raw, dataset), dataset).lazy().with_columns(
         expr for column in dataset.columns for expr in _column_checks(column))
     for name, ids, unknown in _institution_ids(raw, dataset, ctx.institution_index):
         plan = plan.with_columns(ids.alias(f"{name}_id"), unknown.alias(f"_unknown_{name}")) \
@@ -265,8 +330,9 @@ def validate_tables(tables: list[RawTable], ctx: Context) -> list[Validated]:
         pl.any_horizontal(pl.col(e).is_not_null() for e in error_columns).alias("_has_error")
     ).collect()
     single_found = [f"{c.name}_found" for c in dataset.columns if c.dtype == "grant"]
+    refusals = [c for c in parsed.columns if c.startswith(NORMALISED)]
     accepted = parsed.filter(~pl.col("_has_error")).drop(*error_columns, *single_found,
-                                                         "_has_error")
+                                                         *refusals, "_has_error")
     bad = parsed.filter(pl.col("_has_error"))
     rejections = _rejections(tables, raw, bad, error_columns)
     accepted_by = accepted.partition_by(TABLE, as_dict=True, include_key=False)

@@ -22,13 +22,16 @@ from warehouse.catalogue import kpi, kpis
 HEADLINE = ("active_students", "dispatched_researchers", "active_joint_projects",
             "acknowledged_publications", "degrees_awarded", "top_venue_publications",
             "employment_rate_6m")
+#: what the companies give and what the research becomes (the industry page has the detail)
+INDUSTRY_HEADLINE = ("gpu_hours_delivered", "support_value_krw", "patents_filed",
+                     "technology_transfers", "outcomes_in_services", "open_artefacts_released")
 MODES = ("calendar", "program_year")
 
 
-def headline_rows(rows: pl.DataFrame) -> list[dict]:
+def headline_rows(rows: pl.DataFrame, headline: tuple[str, ...] = HEADLINE) -> list[dict]:
     """The headline KPIs' rows, in headline order."""
     by_id = {r["kpi_id"]: r for r in rows.iter_rows(named=True)}
-    return [by_id[k] for k in HEADLINE if k in by_id]
+    return [by_id[k] for k in headline if k in by_id]
 
 
 filters, lang = current(), language()
@@ -44,6 +47,8 @@ if program.height == 0:
 
 st.subheader(t("program_total"))
 card_grid(headline_rows(program))
+st.subheader(t("industry"))
+card_grid(headline_rows(program, INDUSTRY_HEADLINE), per_row=3)
 
 left, right = st.columns(2)
 mode = url_selectbox(t("compare_by"), MODES, "basis", container=left,

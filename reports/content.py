@@ -20,6 +20,7 @@ from reports.data import (
     edition_rows,
 )
 from reports.disclosure import RULES, DisclosureRules, protected_columns
+from reports.industry import industry_view
 from reports.text import domain_name, label, unit_name
 from warehouse import catalogue
 
@@ -85,7 +86,13 @@ def report_view(data: ReportData, edition: str, language: str,
     reporting = [consortium_name(data, c, language) for c in consortium_order(data)
                  if c != PROGRAM and c in set(data.current["consortium_id"])]
     rule = catalogue.status_rule()
+    industry = None
+    if data.industry_flow is not None and data.industry_support is not None \
+            and data.industry_fees is not None:
+        industry = industry_view(data.industry_flow, data.industry_support, data.industry_fees,
+                                 edition, language, lambda c: consortium_name(data, c, language))
     return {
+        "industry": industry,
         "language": language, "edition": edition, "period": data.period,
         "period_label": period_label(data, language), "snapshot_id": data.snapshot_id,
         "data_loaded_at": data.data_loaded_at, "warehouse_version": data.warehouse_version,

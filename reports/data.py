@@ -36,12 +36,27 @@ class ReportData:
     code_version: str
     #: consortium_id -> quarters it had not submitted when a final deadline forced the edition
     missing: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: links from joint projects to outputs, transfers and services (reports/industry.py)
+    industry_flow: pl.DataFrame | None = None
+    #: company support of the year up to the quarter, per consortium and company
+    industry_support: pl.DataFrame | None = None
+    #: transfer contracts per consortium with their fees (internal edition only)
+    industry_fees: pl.DataFrame | None = None
+
+
+def internal_only_kpis() -> list[str]:
+    """KPIs in won (company support values, technology-transfer fees): internal edition only."""
+    return [k.id for k in catalogue.kpis() if k.unit == "krw"]
 
 
 def edition_rows(data: ReportData, edition: str,
                  rules: DisclosureRules = RULES) -> pl.DataFrame:
-    """The quarter's rows as the edition shows them (public: disclosure control applied)."""
-    return protect(data.current, rules) if edition == "public" else data.current
+    """The quarter's rows as the edition shows them (public: disclosure control applied, and
+    no won values)."""
+    if edition != "public":
+        return data.current
+    shown = data.current.filter(~pl.col("kpi_id").is_in(internal_only_kpis()))
+    return protect(shown, rules)
 
 
 def consortium_order(data: ReportData) -> list[str]:

@@ -15,6 +15,7 @@ import xlsxwriter
 
 from reports.data import ReportData, consortium_name, consortium_order, edition_rows
 from reports.disclosure import FLAG, RULES, DisclosureRules
+from reports.industry import industry_view, sheet_rows
 from reports.text import label, unit_name
 from warehouse import catalogue
 
@@ -78,6 +79,14 @@ def write_workbook(path: Path, data: ReportData, edition: str, language: str,
         sheet.set_column(0, 0, 24)
         sheet.set_column(1, len(COLUMNS) - 1, 13)
         sheet.freeze_panes(4, 0)
+    if data.industry_flow is not None and data.industry_support is not None \
+            and data.industry_fees is not None:
+        view = industry_view(data.industry_flow, data.industry_support, data.industry_fees,
+                             edition, language, lambda c: consortium_name(data, c, language))
+        sheet = workbook.add_worksheet(view["title"][:31])
+        for r, line in enumerate(sheet_rows(view)):
+            sheet.write_row(r, 0, line)
+        sheet.set_column(0, 1, 28)
     _notes(workbook, data, edition, language, rules)
     workbook.close()
 

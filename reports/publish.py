@@ -18,6 +18,7 @@ from typing import Any
 from reports import charts, content, excel, feed, manifest, render, snapshots
 from reports.data import EDITIONS, ReportData, edition_rows
 from reports.disclosure import RULES, DisclosureRules
+from reports.industry import transfer_fees, year_support
 from reports.text import LANGUAGES
 from warehouse import queries
 from warehouse.snapshot import PinnedReader, frozen_relations, relation_until, write_parquet
@@ -73,7 +74,10 @@ def read_data(reader: PinnedReader, period: str, kind: str, snapshot_id: str,
         consortia=queries.consortia(reader),
         data_loaded_at=loaded.isoformat(sep=" ", timespec="seconds") if loaded else "",
         warehouse_version=reader.version(), code_version=manifest.code_version(),
-        missing=dict(missing or {}))
+        missing=dict(missing or {}),
+        industry_flow=queries.industry_flow(period, None, reader),
+        industry_support=year_support(queries.industry_support(period, None, reader), period),
+        industry_fees=transfer_fees(queries.industry_records("transfers", period, None, reader)))
 
 
 def _write_data(folder: Path, reader: PinnedReader, data: ReportData,

@@ -76,12 +76,43 @@ LABELS: dict[str, tuple[str, str]] = {
     "other_language": ("English", "한국어"),
     "chart_title": ("{domain}: {unit}", "{domain}: {unit}"),
     "edition": ("판", "Edition"),
+    "industry": ("산학협력", "Industry collaboration"),
+    "industry_flow": ("공동연구에서 성과, 기술이전, 사업화까지 (사업 시작부터 누적 건수)",
+                      "From joint projects to outputs, transfers and services (records since "
+                      "the start)"),
+    "industry_support": ("기업이 제공한 지원 (연초부터 누적)",
+                         "What each company provided (year to date)"),
+    "industry_note_internal": ("금액은 협약에서 정한 환산액(현물·현금)이며 내부용에만 싣습니다.",
+                               "Won values are the agreed values (in-kind and cash), shown in "
+                               "the internal edition only."),
+    "industry_note_public": ("기업별 금액과 기술료는 내부용에만 싣습니다.",
+                             "Company won values and fees are in the internal edition only."),
+    "stage_projects": ("공동연구과제", "Joint projects"),
+    "stage_papers": ("논문", "Papers"),
+    "stage_patents": ("특허", "Patents"),
+    "stage_artefacts": ("공개 성과물", "Open releases"),
+    "stage_transfers": ("기술이전", "Technology transfers"),
+    "stage_services": ("서비스·제품 적용", "Into services and products"),
+    "provider": ("제공기관", "Provider"),
+    "in_kind_krw": ("현물 (원)", "In-kind (KRW)"),
+    "cash_krw": ("현금 (원)", "Cash (KRW)"),
+    "gpu_hours": ("GPU 시간", "GPU-hours"),
+    "api_tokens": ("API 토큰", "API tokens"),
+    "api_calls": ("API 호출", "API calls"),
+    "mentoring_hours": ("멘토링 시간", "Mentoring hours"),
+    "records": ("건수", "Records"),
+    "industry_transfers": ("기술이전 계약 (사업 시작부터 누적)",
+                           "Technology-transfer contracts (since the start)"),
+    "contracts": ("계약 수", "Contracts"),
+    "fixed_fee_krw": ("정액기술료 (원)", "Fixed fees (KRW)"),
+    "received_to_date_krw": ("누적 징수액 (원)", "Received to date (KRW)"),
 }
 
 DOMAINS: dict[str, tuple[str, str]] = {
     "talent": ("인재양성", "Talent"),
     "research": ("연구성과", "Research"),
     "placement": ("졸업생 진로", "Placement"),
+    "industry": ("산학협력", "Industry collaboration"),
     "program": ("사업운영", "Program"),
 }
 

@@ -1,7 +1,8 @@
 """A tiny, hand-built program whose KPI values are worked out by hand in the tests.
 
 Two consortia of the real reference list (vaiv and 42maru, both starting 2024-07-01), written in
-the formats consortia send: an xlsx with a title row and Korean headers, a CP949 CSV and BibTeX.
+the formats consortia send: an xlsx with a title row and Korean headers, a CP949 CSV and BibTeX,
+and in 2025-Q2 their industry records (support, patents, transfers, releases) as CSV files.
 Every person is invented. Change a row here and the hand-worked values in the tests must change.
 """
 
@@ -12,7 +13,18 @@ from pathlib import Path
 
 import xlsxwriter
 
-from contract import DESTINATIONS, DISPATCHES, PROJECTS, STUDENTS, TARGETS, Dataset
+from contract import (
+    ARTEFACTS,
+    DESTINATIONS,
+    DISPATCHES,
+    PATENTS,
+    PROJECTS,
+    STUDENTS,
+    SUPPORT,
+    TARGETS,
+    TRANSFERS,
+    Dataset,
+)
 
 Row = dict[str, object]
 
@@ -90,6 +102,59 @@ B4 = """@inproceedings{b4,
 """
 
 
+#: industry records of 2025-Q2 (CSV files). vaiv: API tokens to S2 and S3, 4 H100 cards x 100
+#: hours, Naver's mentoring; patent P1 (filed 10 March 2025, S3 an inventor) licensed to a
+#: company for 10,000,000 won (5,000,000 received) and taken into a service; a US application
+#: acknowledging a vaiv project; one released model. 42maru: API calls; P1 again (it also names
+#: a 42maru project: one patent program-wide) and its own P3; released code.
+P1 = {"office": "KR", "application_number": "1020250001111", "application_date": "2025-03-10",
+      "title": "검색증강 생성의 환각 검출 방법", "applicants": "고려대학교; 바이브컴퍼니",
+      "inventors": "Jiho Park; 김교수", "inventor_numbers": "10000003",
+      "acknowledged_projects": "과학기술정보통신부 (No. RS-2024-00397085)"}
+VAIV_INDUSTRY: list[tuple[str, Dataset, list[Row]]] = [
+    ("산학지원.csv", SUPPORT, [
+        {"support_type": "API", "provider": "바이브컴퍼니", "start_date": "2025-04-01",
+         "resource": "Vaiv GPT API", "quantity": "1000000", "unit": "토큰",
+         "beneficiaries": "10000002;10000003", "value_krw": "500000원", "value_basis": "현물"},
+        {"support_type": "컴퓨팅", "provider": "바이브컴퍼니", "start_date": "2025-04-01",
+         "end_date": "2025-06-30", "resource": "GPU 클러스터", "gpu_model": "NVIDIA H100 80GB",
+         "gpu_cards": "4", "quantity": "100", "unit": "시간", "beneficiary_count": "2",
+         "value_krw": "2000000", "value_basis": "현물"},
+        {"support_type": "멘토링", "provider": "네이버", "start_date": "2025-05-01",
+         "resource": "RAG 서비스화 자문", "quantity": "10", "unit": "시간",
+         "beneficiary_count": "3"}]),
+    ("특허.csv", PATENTS, [
+        P1,
+        {"office": "US", "application_number": "US 19/000111", "application_date": "2025-05-01",
+         "title": "Hallucination detection", "applicants": "Korea University",
+         "inventors": "Jiho Park", "acknowledged_projects": "1711201101"}]),
+    ("기술이전.csv", TRANSFERS, [
+        {"contract_number": "KU-2025-001", "contract_date": "2025-05-20",
+         "recipient": "(주)에이아이랩", "recipient_business_number": "220-81-62517",
+         "subject_type": "특허", "subject": "환각 검출 기술", "patent_numbers": "10-2025-0001111",
+         "deal_type": "통상실시권", "fixed_fee_krw": "10000000원", "received_krw": "5000000원",
+         "service": "AI 상담 챗봇"}]),
+    ("공개성과물.csv", ARTEFACTS, [
+        {"artefact_type": "모델", "name": "tiny-ko", "url": "huggingface.co/vaiv/tiny-ko",
+         "licence": "Apache-2.0", "release_date": "2025-04-15", "downloads": "100",
+         "observed_date": "2025-06-30"}]),
+]
+MARU_INDUSTRY: list[tuple[str, Dataset, list[Row]]] = [
+    ("산학지원.csv", SUPPORT, [
+        {"support_type": "API", "provider": "포티투마루", "start_date": "2025-04-01",
+         "resource": "LLM42 API", "quantity": "200000", "unit": "호출", "beneficiary_count": "1",
+         "value_krw": "1000000원", "value_basis": "현물"}]),
+    ("특허.csv", PATENTS, [
+        {**P1, "acknowledged_projects": "RS-2024-00397085; 1711201201"},
+        {**P1, "application_number": "10-2025-0002222", "application_date": "2025-06-01",
+         "title": "의료 상담 언어모델", "applicants": "부산대학교", "inventors": "Doyun Kang",
+         "inventor_numbers": "20000001", "acknowledged_projects": "1711201201"}]),
+    ("공개성과물.csv", ARTEFACTS, [
+        {"artefact_type": "코드", "name": "rag42-lite", "url": "https://github.com/42maru/rag42",
+         "release_date": "2025-05-05"}]),
+]
+
+
 def _write_xlsx(path: Path, sheets: list[tuple[Dataset, list[Row]]], title: str) -> None:
     workbook = xlsxwriter.Workbook(str(path))
     workbook.set_properties({"created": datetime(2025, 1, 1)})
@@ -111,7 +176,8 @@ def _write_csv(path: Path, dataset: Dataset, rows: list[Row], encoding: str) -> 
 
 def _submission(folder: Path, consortium: str, period: str, students: list[Row],
                 destinations: list[Row], projects: list[Row], dispatches: list[Row],
-                bibtex: str, targets: list[Row] | None = None) -> Path:
+                bibtex: str, targets: list[Row] | None = None,
+                industry: list[tuple[str, Dataset, list[Row]]] | None = None) -> Path:
     folder.mkdir(parents=True)
     (folder / "submission.toml").write_text(
         f'consortium_id = "{consortium}"\nperiod = "{period}"\nsubmitted_by = "사업관리팀"\n'
@@ -123,6 +189,8 @@ def _submission(folder: Path, consortium: str, period: str, students: list[Row],
     (folder / "publications.bib").write_text(bibtex, encoding="utf-8")
     if targets is not None:
         _write_csv(folder / "targets.csv", TARGETS, targets, "utf-8-sig")
+    for name, dataset, rows in industry or []:
+        _write_csv(folder / name, dataset, rows, "utf-8-sig")
     return folder
 
 
@@ -160,14 +228,16 @@ def write_tiny_program(root: Path) -> Path:
         bibtex=B4 + B1,
         targets=[{"kpi_id": "dispatched_researchers", "program_year": "2", "target_value": "2.5"},
                  {"kpi_id": "acknowledged_publications", "program_year": "2",
-                  "target_value": "2"}])
+                  "target_value": "2"}],
+        industry=VAIV_INDUSTRY)
     _submission(
         root / "42maru" / "2025-Q2", "42maru", "2025-Q2",
         students=[M1], destinations=[],
         projects=[{"project_number": "1711201201", "title": "의료 LLM",
                    "start_date": "2024-07-01", "end_date": "",
                    "institutions": "포티투마루; 부산대학교; 성균관대학교"}],
-        dispatches=[], bibtex=B4.replace("https://doi.org/10.1000/S1", "10.1000/s1"))
+        dispatches=[], bibtex=B4.replace("https://doi.org/10.1000/S1", "10.1000/s1"),
+        industry=MARU_INDUSTRY)
     return root
 
 
@@ -176,7 +246,8 @@ def write_later_quarter(root: Path) -> Path:
 
     S2 graduated (PhD) on 28 February 2025 and joined the lead company; S8's 6-month destination
     is corrected to a bank (not an AI-industry code); S1 and S8 report 12-month destinations;
-    agreed targets for program year 2 sit at the status rule's boundaries. Kept apart from
+    agreed targets for program year 2 sit at the status rule's boundaries; patent P1, filed in
+    2025-Q1, is sent again registered on 20 August 2025. Kept apart from
     `write_tiny_program` so the quarter the app opens on (2025-Q2) stays the latest there.
     """
     s2_graduated = {**S2, "status": "졸업", "participation_end": "2025-02-28",
@@ -196,6 +267,8 @@ def write_later_quarter(root: Path) -> Path:
              "destination_status": "미취업", "organisation": "", "ksic_code": ""},
         ],
         projects=[], dispatches=[], bibtex="",
+        industry=[("특허.csv", PATENTS, [{**P1, "registration_number": "1027123450000",
+                                         "registration_date": "2025-08-20"}])],
         targets=[{"kpi_id": "active_students", "program_year": "2", "target_value": "3"},
                  {"kpi_id": "active_phd_students", "program_year": "2",
                   "target_value": "2.001"},
@@ -217,5 +290,6 @@ def write_late_resubmission(root: Path) -> Path:
                 projects=[{"project_number": "1711201201", "title": "의료 LLM",
                            "start_date": "2024-07-01", "end_date": "",
                            "institutions": "포티투마루; 부산대학교; 성균관대학교"}],
-                bibtex=B4.replace("https://doi.org/10.1000/S1", "10.1000/s1"))
+                bibtex=B4.replace("https://doi.org/10.1000/S1", "10.1000/s1"),
+                industry=MARU_INDUSTRY)
     return root

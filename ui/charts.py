@@ -106,6 +106,25 @@ def bar_figure(frame: pl.DataFrame, x: str, series: dict[str, str], y_title: str
     return _laid_out(figure, y_title)
 
 
+def sankey_figure(stages: dict[str, str], links: list[tuple[str, str, int]]) -> go.Figure:
+    """A flow diagram: `stages` (id -> label, in order) joined by links of counted records.
+
+    Each node shows its label with the count it receives (or sends, for the first stage), so
+    the numbers are readable without hovering.
+    """
+    ids = list(stages)
+    incoming = {s: sum(v for _, target, v in links if target == s) for s in ids}
+    outgoing = {s: sum(v for source, _, v in links if source == s) for s in ids}
+    labels = [f"{stages[s]} ({incoming[s] or outgoing[s]})" for s in ids]
+    shown = [(a, b, v) for a, b, v in links if v > 0]
+    figure = go.Figure(go.Sankey(
+        node={"label": labels, "pad": 18, "thickness": 16},
+        link={"source": [ids.index(a) for a, _, _ in shown],
+              "target": [ids.index(b) for _, b, _ in shown],
+              "value": [v for _, _, v in shown]}))
+    return _laid_out(figure, height=380)
+
+
 CHART_KINDS = ("bar", "line", "scatter")
 
 

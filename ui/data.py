@@ -24,7 +24,9 @@ from warehouse.sql_guard import not_permitted
 
 __all__ = ["WarehouseMissing", "catalogue", "column_labels", "consortia", "consortium_history",
            "consortium_projects", "consortium_universities", "dispatch_hosts", "dispatch_summary",
-           "freshness", "graduate_destinations", "kpi_records", "load_history", "periods",
+           "freshness", "gpu_hours_by_model", "graduate_destinations", "industry_flow",
+           "industry_records",
+           "industry_support", "kpi_records", "load_history", "periods",
            "pin_version", "program_year_scorecard", "publications_by_year", "rejected_rows",
            "run_sql", "saved_queries", "schema", "scorecard", "sql_limits", "talent_cohorts",
            "talent_pipeline", "trend", "version", "version_label"]
@@ -200,6 +202,33 @@ def graduate_destinations(period: str, consortium_ids: list[str] | None) -> pl.D
 def freshness(period: str, consortium_ids: list[str] | None) -> pl.DataFrame:
     """Each consortium's latest quarter loaded and its lag behind the chosen quarter."""
     return _breakdown(version(), "freshness", period, _ids(consortium_ids))
+
+
+def industry_support(period: str, consortium_ids: list[str] | None) -> pl.DataFrame:
+    """What each company gave each consortium, quarter by quarter up to `period`."""
+    return _breakdown(version(), "industry_support", period, _ids(consortium_ids))
+
+
+def gpu_hours_by_model(period: str, consortium_ids: list[str] | None) -> pl.DataFrame:
+    """GPU-hours of the year so far by GPU model, per consortium and 'ALL'."""
+    return _breakdown(version(), "gpu_hours_by_model", period, _ids(consortium_ids))
+
+
+def industry_flow(period: str, consortium_ids: list[str] | None) -> pl.DataFrame:
+    """Links from joint projects to outputs, transfers and services, with counts."""
+    return _breakdown(version(), "industry_flow", period, _ids(consortium_ids))
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _industry_records(warehouse_version: str, kind: str, period: str,
+                      consortium_ids: tuple[str, ...] | None) -> pl.DataFrame:
+    ids = list(consortium_ids) if consortium_ids is not None else None
+    return queries.industry_records(kind, period, ids, _at(warehouse_version))
+
+
+def industry_records(kind: str, period: str, consortium_ids: list[str] | None) -> pl.DataFrame:
+    """Patents, transfers, releases or support records (no person in any of them)."""
+    return _industry_records(version(), kind, period, _ids(consortium_ids))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -87,6 +87,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "domain_placement": ("진로", "Placement"),
     "domain_research": ("연구 성과", "Research"),
     "domain_program": ("사업 운영", "Program"),
+    "domain_industry": ("산학협력", "Industry collaboration"),
     "search": ("검색", "Search"),
     "search_hint": ("지표 이름, ID 또는 정의로 찾기", "Find by name, id or definition"),
     "no_kpi_matches": ("조건에 맞는 지표가 없습니다. 검색어나 분야를 바꿔 보세요.",
@@ -360,6 +361,49 @@ TEXT: dict[str, tuple[str, str]] = {
                        "is_counted marks the records in a rate's numerator."),
     "drilldown_analysts_only": ("개별 기록은 분석가와 관리자만 볼 수 있습니다.",
                                 "Record-level data is for analysts and administrators."),
+    # industry collaboration page
+    "industry": ("산학협력", "Industry collaboration"),
+    "industry_support": ("기업이 제공한 지원 (분기별)",
+                         "What each company provided, quarter by quarter"),
+    "industry_support_help": ("협약에서 정한 환산 금액(현물·현금)과 GPU 시간, API 토큰, "
+                              "멘토링 시간을 분기마다 보여 줍니다.",
+                              "The agreed value (in-kind and cash) beside GPU-hours, API "
+                              "tokens and mentoring hours, for every quarter so far."),
+    "industry_flow": ("공동연구에서 성과, 기술이전, 사업화까지",
+                      "From joint projects to outputs, transfers and services"),
+    "industry_flow_help": ("사업 시작부터 분기 말까지의 건수이며, 여러 컨소시엄이 함께 낸 성과는 "
+                           "한 번만 셉니다. 특허를 이전한 계약은 특허에서, 소프트웨어·노하우 "
+                           "이전은 과제에서 이어집니다.",
+                           "Counts from the start to the quarter's end; an output shared by "
+                           "consortia counts once. A patent licence flows from patents, a "
+                           "software or know-how transfer from the projects."),
+    "stage_projects": ("공동연구과제", "Joint projects"),
+    "stage_papers": ("논문", "Papers"),
+    "stage_patents": ("특허", "Patents"),
+    "stage_artefacts": ("공개 성과물", "Open releases"),
+    "stage_transfers": ("기술이전", "Technology transfers"),
+    "stage_services": ("서비스·제품 적용", "Into services and products"),
+    "links": ("연결", "Link"),
+    "records": ("건수", "Records"),
+    "provider": ("제공기관", "Provider"),
+    "in_kind_krw": ("현물 (원)", "In-kind (KRW)"),
+    "cash_krw": ("현금 (원)", "Cash (KRW)"),
+    "gpu_hours": ("GPU 시간", "GPU-hours"),
+    "api_tokens": ("API 토큰", "API tokens"),
+    "api_calls": ("API 호출", "API calls"),
+    "mentoring_hours": ("멘토링 시간", "Mentoring hours"),
+    "krw": ("원", "KRW"),
+    "industry_records": ("세부 목록", "Records"),
+    "records_patents": ("특허", "Patents"),
+    "records_transfers": ("기술이전", "Technology transfers"),
+    "records_artefacts": ("공개 성과물", "Open releases"),
+    "records_support": ("기업 지원", "Company support"),
+    "industry_drill": ("컨소시엄 선택", "Consortium"),
+    "gpu_by_model": ("GPU 모델별 제공 시간 (연초부터 누적)",
+                     "GPU-hours by GPU model (year to date)"),
+    "commitment_chart": ("현물 지원액(연초부터 누적)과 협약의 현물 약정액(점선)",
+                         "In-kind support to date in the year against the agreement's "
+                         "in-kind commitment (dashed)"),
 }
 
 

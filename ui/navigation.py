@@ -32,6 +32,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/research.py", "research", ":material/article:", "research", "leadership"),
     PageSpec("pages/placements.py", "placements", ":material/work:", "placements",
              "leadership"),
+    PageSpec("pages/industry.py", "industry", ":material/handshake:", "industry",
+             "leadership"),
     PageSpec("pages/quality.py", "quality", ":material/fact_check:", "quality", "leadership"),
     PageSpec("pages/glossary.py", "glossary", ":material/menu_book:", "glossary", "leadership"),
     PageSpec("pages/reports.py", "reports", ":material/description:", "reports",

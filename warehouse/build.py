@@ -1,6 +1,6 @@
 """Building the warehouse's schema and views, and checking them, on an open connection.
 
-Raw tables come from sql/raw/schema.sql (`create table if not exists`), views from one file each
+Raw tables come from sql/raw/*.sql (`create table if not exists`), views from one file each
 under sql/staging, sql/marts and sql/kpi (`create or replace view`), created in dependency order
 found from the SQL itself, so adding a view needs no list to update. Each catalogue KPI's view
 `kpi_<id>` is generated from its declaration (warehouse/kpi_sql.py) unless its entry names a
@@ -114,8 +114,11 @@ def catalogue_views() -> set[str]:
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the raw tables if they are not there yet."""
-    con.execute((SQL_DIR / "raw" / "schema.sql").read_text(encoding="utf-8"))
+    """Create the raw tables if they are not there yet: schema.sql, then each other file in
+    sql/raw (one per group of datasets, e.g. industry.sql) in name order."""
+    files = sorted((SQL_DIR / "raw").glob("*.sql"), key=lambda p: (p.stem != "schema", p.name))
+    for path in files:
+        con.execute(path.read_text(encoding="utf-8"))
 
 
 def load_catalogue(con: duckdb.DuckDBPyConnection) -> None:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from warehouse import catalogue as kpi_catalogue
+from warehouse import kpi_sql
 from warehouse.connection import FrameSource, reader
 
 PROGRAM = "ALL"
@@ -396,3 +398,120 @@ def _in_words(column: str) -> str:
     suffix = {"id": "ID", "pct": "(%)", "krw": "(KRW)", "ids": "IDs"}
     text = " ".join(suffix.get(w, w) for w in words)
     return text[:1].upper() + text[1:]
+
+
+# Industry collaboration: what the companies give (fct_support) and the path from joint
+# projects to outputs, transfers and services (fct_publication_consortium, fct_patent,
+# fct_artefact, fct_transfer), as the data stood at the chosen quarter's end.
+
+def industry_support(period: str, consortium_ids: list[str] | None = None,
+                     source: FrameSource | None = None) -> pl.DataFrame:
+    """What each company gave each consortium, quarter by quarter up to `period`.
+
+    Native units (GPU-hours, API tokens and calls, mentoring hours) beside the agreed KRW value
+    split into in-kind and cash.
+    """
+    return _reader(source).frame(
+        "select s.consortium_id, s.period, s.provider_institution_id, "
+        "any_value(i.name_ko) as provider_name_ko, any_value(i.name_en) as provider_name_en, "
+        "bool_or(s.is_lead_provider) as is_lead_provider, "
+        "coalesce(sum(s.value_krw) filter (where s.value_basis = 'in_kind'), 0) "
+        "as in_kind_krw, "
+        "coalesce(sum(s.value_krw) filter (where s.value_basis = 'cash'), 0) as cash_krw, "
+        "coalesce(sum(s.gpu_hours), 0) as gpu_hours, "
+        "coalesce(sum(s.api_tokens), 0) as api_tokens, "
+        "coalesce(sum(s.api_calls), 0) as api_calls, "
+        "coalesce(sum(s.mentoring_hours), 0) as mentoring_hours, count(*) as records "
+        "from fct_support as s "
+        "left join stg_institution as i on i.institution_id = s.provider_institution_id "
+        f"where s.period <= ? and {CHOSEN.format(alias='s')} "
+        "group by s.consortium_id, s.period, s.provider_institution_id "
+        "order by s.consortium_id, s.period, s.provider_institution_id",
+        [period, *_chosen(consortium_ids)])
+
+
+def industry_flow(period: str, consortium_ids: list[str] | None = None,
+                  source: FrameSource | None = None) -> pl.DataFrame:
+    """From joint projects to outputs to transfers and services, since the start, as links.
+
+    Each row is one link (source stage, target stage, count). Outputs count once across the
+    chosen consortia (a paper, patent or release by its program-wide id); a transfer of a
+    patent flows from patents, any other transfer (software, know-how) from the projects.
+    """
+    return _reader(source).frame(
+        f"with {AS_OF}, "
+        "papers as (select distinct f.publication_id from fct_publication_consortium as f, "
+        f"as_of where f.publication_date <= as_of.period_end_date and {CHOSEN.format(alias='f')}"
+        "), patents as (select distinct p.patent_id from fct_patent as p, as_of "
+        "where p.is_acknowledged and p.application_date <= as_of.period_end_date "
+        f"and {CHOSEN.format(alias='p')}), "
+        "releases as (select distinct a.artefact_id from fct_artefact as a, as_of "
+        f"where a.release_date <= as_of.period_end_date and {CHOSEN.format(alias='a')}), "
+        "transfers as (select t.consortium_id, t.contract_number, len(t.patent_ids) > 0 "
+        "as is_patent_transfer, t.has_service from fct_transfer as t, as_of "
+        f"where t.contract_date <= as_of.period_end_date and {CHOSEN.format(alias='t')}), "
+        "links as ("
+        "select 1 as link_order, 'projects' as source_stage, 'papers' as target_stage, "
+        "count(*) as records from papers union all "
+        "select 2, 'projects', 'patents', count(*) from patents union all "
+        "select 3, 'projects', 'artefacts', count(*) from releases union all "
+        "select 4, 'patents', 'transfers', count(*) filter (where is_patent_transfer) "
+        "from transfers union all "
+        "select 5, 'projects', 'transfers', count(*) filter (where not is_patent_transfer) "
+        "from transfers union all "
+        "select 6, 'transfers', 'services', count(*) filter (where has_service) "
+        "from transfers) "
+        "select source_stage, target_stage, records from links order by link_order",
+        [period, *_chosen(consortium_ids), *_chosen(consortium_ids), *_chosen(consortium_ids),
+         *_chosen(consortium_ids)])
+
+
+INDUSTRY_RECORDS = {
+    "patents": "select p.consortium_id, p.patent_id, p.office, p.application_number, "
+               "p.application_date, p.registration_number, p.registration_date, p.title, "
+               "p.inventor_count, p.student_inventor_count, p.is_acknowledged "
+               "from fct_patent as p, as_of where p.application_date <= as_of.period_end_date "
+               "and {chosen} order by p.application_date desc, p.patent_id",
+    "transfers": "select t.consortium_id, t.contract_number, t.contract_date, t.recipient, "
+                 "t.subject_type, t.subject, t.deal_type, t.fixed_fee_krw, "
+                 "t.received_to_date_krw, t.service, t.patent_ids "
+                 "from fct_transfer as t, as_of where t.contract_date <= as_of.period_end_date "
+                 "and {chosen} order by t.contract_date desc, t.contract_number",
+    "artefacts": "select a.consortium_id, a.artefact_type, a.name, a.url, a.licence, "
+                 "a.release_date, a.downloads, a.stars, a.observed_date "
+                 "from fct_artefact as a, as_of where a.release_date <= as_of.period_end_date "
+                 "and {chosen} order by a.release_date desc, a.url",
+    "support": "select s.consortium_id, s.period, s.support_type, s.provider_institution_id, "
+               "s.resource, s.gpu_model, s.gpu_cards, s.quantity, s.unit, s.gpu_hours, "
+               "s.beneficiary_count, s.value_krw, s.value_basis "
+               "from fct_support as s, as_of where s.start_date <= as_of.period_end_date "
+               "and {chosen} order by s.period desc, s.consortium_id, s.support_type",
+}
+
+
+def industry_records(kind: str, period: str, consortium_ids: list[str] | None = None,
+                     source: FrameSource | None = None) -> pl.DataFrame:
+    """The patents, transfers, releases or support records up to the quarter's end.
+
+    None of these holds a person: inventors and beneficiaries appear only as counts.
+    """
+    if kind not in INDUSTRY_RECORDS:
+        raise ValueError(f"unknown industry record kind {kind!r}")
+    # each statement's mart is aliased by the kind's first letter (p, t, a, s)
+    sql = INDUSTRY_RECORDS[kind].format(chosen=CHOSEN.format(alias=kind[0]))
+    return _reader(source).frame(f"with {AS_OF} {sql}", [period, *_chosen(consortium_ids)])
+
+
+def gpu_hours_by_model(period: str, consortium_ids: list[str] | None = None,
+                       source: FrameSource | None = None) -> pl.DataFrame:
+    """GPU-hours delivered in the year so far by GPU model, per consortium and 'ALL'.
+
+    The breakdown comes from the KPI's own declaration (warehouse/kpi_sql.py, `by`), so it adds
+    up to the gpu_hours_delivered card.
+    """
+    sql = kpi_sql.view_sql(kpi_catalogue.kpi("gpu_hours_delivered"), by="gpu_model")
+    return _reader(source).frame(
+        f"select consortium_id, gpu_model, value as gpu_hours from ({sql}) as b "
+        f"where b.period = ? and b.gpu_model is not null and (b.consortium_id = 'ALL' or "
+        f"{CHOSEN.format(alias='b')}) order by consortium_id, gpu_model",
+        [period, *_chosen(consortium_ids)])

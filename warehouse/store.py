@@ -54,6 +54,10 @@ SUBMITTED_TABLES = {
     "destinations": "raw_destination",
     "projects": "raw_project",
     "targets": "raw_target",
+    "support": "raw_support",
+    "patents": "raw_patent",
+    "transfers": "raw_transfer",
+    "artefacts": "raw_artefact",
 }
 REFERENCE_TABLES = {
     "consortia": "raw_consortium",

@@ -83,7 +83,8 @@ def test_a_domain_in_the_link_is_restored() -> None:
 def test_search_finds_kpis_by_name_or_definition_in_either_language() -> None:
     app = open_glossary({})
     app.text_input(key="glossary-search").input("FTE").run()
-    assert [e.label.split(" · ")[0] for e in app.expander] == ["참여 학생 FTE"]
+    assert [e.label.split(" · ")[0] for e in app.expander] == ["참여 학생 FTE",
+                                                                "학생 FTE당 GPU 시간"]
     app.text_input(key="glossary-search").input("ORCID 학생").run()
     assert [e.label.split(" · ")[0] for e in app.expander] == ["학생 ORCID 보유율"]
     app.text_input(key="glossary-search").input("no such words").run()

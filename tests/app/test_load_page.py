@@ -44,7 +44,7 @@ def test_publishing_a_late_resubmission_names_the_editions_now_out_of_date(
     assert not app.exception, app.exception
     assert app.success, "the load was published"
     notice = next(w.value for w in app.warning if "수치가 바뀐 보고서 1개" in w.value)
-    assert "- 2025-Q2 (" in notice and "수치 7개가 바뀜" in notice, notice
+    assert "- 2025-Q2 (" in notice and "수치 9개가 바뀜" in notice, notice
     assert "참여 학생 수 4명 → 5명" in notice, notice
     assert "- 2024" not in notice
     assert "--due --restate" in notice

@@ -119,7 +119,9 @@ def test_quality_lists_a_consortium_that_has_sent_nothing() -> None:
     freshness = {r["Consortium"]: r["Status"] for r in table(app, 0)}
     assert freshness == {"42Maru consortium": "Up to date",
                          "Vaiv Company consortium": "Up to date",
-                         "LG AI Research consortium": "Nothing submitted yet"}
+                         "LG AI Research consortium": "Nothing submitted yet",
+                         "NC AI consortium": "Nothing submitted yet",
+                         "KETI consortium": "Nothing submitted yet"}
     rejected = table(app, 3)
     assert len(rejected) == 2, "the two rows the tiny program gets wrong"
 

@@ -58,7 +58,8 @@ def test_a_zip_from_a_korean_windows_explorer_loads_like_a_utf8_one(
                               file_name="제출자료.zip")
     assert [r.outcome for r in report.results] == ["dry-run"] * 3
     assert sorted(report.results[0].file_hashes) == [
-        "publications.bib", "참여인력_2025-Q2.xlsx", "파견현황.csv"]
+        "publications.bib", "공개성과물.csv", "산학지원.csv", "참여인력_2025-Q2.xlsx",
+        "특허.csv", "파견현황.csv"]
     assert [r.shown for r in report.results] == [
         "제출자료/42maru/2025-Q2", "제출자료/vaiv/2024-Q4", "제출자료/vaiv/2025-Q2"]
 

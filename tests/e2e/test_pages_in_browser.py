@@ -141,3 +141,29 @@ def test_a_zip_from_a_korean_windows_pc_loads_through_the_upload_page(
     no_error_box(page)
     expect(page.locator("[data-testid='stAlertContentError']")).to_have_count(0)
     assert "upload-" not in shown_text(page), "no server temporary folder in any message"
+
+
+def test_the_industry_page_draws_its_flow_drills_down_and_downloads_in_both_languages(
+        page: Page, app_url: str) -> None:
+    open_page(page, f"{app_url}/industry?lang=en")
+    expect(page.locator("h1").first).to_have_text("Industry collaboration")
+    flow = page.locator(".js-plotly-plot").filter(has=page.locator(".sankey"))
+    expect(flow).to_contain_text("Patents (3)", timeout=30_000)
+    records = page.locator("[data-testid='stSelectbox']").filter(
+        has=page.get_by_text("Records", exact=True))
+    records.locator("input").click()
+    page.keyboard.type("Technology")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"[?&]records=transfers"))
+    with page.expect_download() as download:
+        # the support, flow and records tables' downloads, then the KPI drill-down's
+        page.get_by_role("button", name="Download CSV").nth(2).click()
+    content = download.value.path().read_bytes().decode("utf-8-sig")
+    assert [r["contract_number"] for r in csv.DictReader(io.StringIO(content))] == \
+        ["KU-2025-001"]
+    no_error_box(page)
+    open_page(page, f"{app_url}/industry?lang=ko")
+    expect(page.locator("h1").first).to_have_text("산학협력")
+    expect(page.locator(".js-plotly-plot").filter(has=page.locator(".sankey"))) \
+        .to_contain_text("특허 (3)", timeout=30_000)
+    no_error_box(page)

@@ -2,8 +2,9 @@
 
 These tests guarantee that the generator in etl.sample writes byte-identical files for the same
 seed and scale, that the seed matters, that every consortium in the reference list gets one
-folder per quarter with a complete manifest, that workbook headers come from the input contract,
-that the 42Maru dispatch file is CP949 text, and that the scale option scales the intake.
+folder per quarter (the 2025 consortia from their first quarter) with a complete manifest and
+its industry records, that workbook headers come from the input contract, that the 42Maru
+dispatch and patent files are CP949 text, and that the scale option scales the intake.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ import fastexcel
 import pytest
 
 import config
-from contract import DESTINATIONS, PROJECTS, STUDENTS
+from contract import ARTEFACTS, DESTINATIONS, PROJECTS, STUDENTS, SUPPORT, TRANSFERS
 from etl.sample import generate
 
 LAST_PERIOD = (2026, 3)
 SHEETS = {STUDENTS.korean: STUDENTS, DESTINATIONS.korean: DESTINATIONS,
           PROJECTS.korean: PROJECTS}
+INDUSTRY_SHEETS = {SUPPORT.korean: SUPPORT, TRANSFERS.korean: TRANSFERS,
+                   ARTEFACTS.korean: ARTEFACTS}
 
 
 def file_hashes(root: Path) -> dict[str, str]:
@@ -47,7 +50,7 @@ def expected_periods(start: date) -> list[str]:
 
 def student_numbers(root: Path) -> set[str]:
     numbers: set[str] = set()
-    for path in root.rglob("*.xlsx"):
+    for path in root.rglob("참여인력_*.xlsx"):
         grid = fastexcel.read_excel(path).load_sheet(STUDENTS.korean, header_row=None,
                                                      dtypes="string").to_polars()
         numbers.update(v for v in grid.to_series(0).to_list()[3:] if v)
@@ -81,11 +84,12 @@ def test_every_consortium_has_one_folder_per_quarter_with_a_complete_manifest(
         periods = expected_periods(date.fromisoformat(consortium["start_date"]))
         assert sorted(p.name for p in folder.iterdir()) == periods
         for period in periods:
-            names = {p.name for p in (folder / period).iterdir()}
+            names = {p.name for p in (folder / period).iterdir()} - {"특허.csv"}
             starts_year = period == periods[0] or period.endswith("-Q1")
             assert ("성과목표.csv" in names) == starts_year, "targets open each program year"
             assert names - {"성과목표.csv"} == {
-                "submission.toml", f"참여인력_{period}.xlsx", "파견현황.csv", "publications.bib"}
+                "submission.toml", f"참여인력_{period}.xlsx", "파견현황.csv", "publications.bib",
+                f"산학협력_{period}.xlsx"}
             manifest = tomllib.loads((folder / period / "submission.toml").read_text("utf-8"))
             assert manifest["consortium_id"] == consortium["consortium_id"]
             assert manifest["period"] == period
@@ -98,8 +102,9 @@ def test_workbook_headers_are_the_contracts_korean_headers(sample: Path) -> None
     assert workbooks
     for path in workbooks:
         workbook = fastexcel.read_excel(path)
-        assert workbook.sheet_names == list(SHEETS)
-        for name, dataset in SHEETS.items():
+        sheets = INDUSTRY_SHEETS if path.name.startswith("산학협력_") else SHEETS
+        assert workbook.sheet_names == list(sheets)
+        for name, dataset in sheets.items():
             grid = workbook.load_sheet(name, header_row=None, dtypes="string").to_polars()
             assert list(grid.row(2)) == [c.korean for c in dataset.columns]
 
@@ -109,6 +114,15 @@ def test_the_42maru_dispatch_file_is_cp949_and_not_utf8(sample: Path) -> None:
     assert data.decode("cp949").startswith("국가연구자번호,")
     with pytest.raises(UnicodeDecodeError):
         data.decode("utf-8")
+
+
+def test_the_42maru_patent_files_are_cp949_and_every_consortium_files_patents(
+        sample: Path) -> None:
+    for consortium in consortia():
+        patents = sorted((sample / consortium["consortium_id"]).rglob("특허.csv"))
+        assert patents, consortium["consortium_id"]
+        if consortium["consortium_id"] == "42maru":
+            assert patents[0].read_bytes().decode("cp949").startswith("출원국,")
 
 
 def test_the_vaiv_dispatch_file_starts_with_a_utf8_byte_order_mark(sample: Path) -> None:

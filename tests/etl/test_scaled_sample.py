@@ -23,7 +23,9 @@ from etl.sample_bulk import (
     BROKEN_SHARE,
     DISPATCHES_PER_SCALE,
     PAPERS_PER_SCALE,
+    PATENTS_PER_SCALE,
     STUDENTS_PER_SCALE,
+    SUPPORT_PER_SCALE,
     generate,
 )
 from warehouse.store import current_file
@@ -89,7 +91,7 @@ def test_the_loader_accepts_all_but_the_broken_rows(loaded) -> None:
     assert report.ok and all(r.outcome == "loaded" for r in report.results)
     assert 0 < rejected < 4 * BROKEN_SHARE * rows_in
     reasons = set(pl.concat([r.rejections for r in report.results])["reason_code"])
-    assert reasons <= {"unknown_institution", "not_date", "duplicate_key"}
+    assert reasons <= {"unknown_institution", "not_date", "duplicate_key", "not_krw"}
 
 
 def test_the_warehouse_holds_every_generated_student_and_paper(loaded) -> None:
@@ -106,3 +108,17 @@ def test_the_warehouse_holds_every_generated_student_and_paper(loaded) -> None:
                          "fct_publication_consortium group by all "
                          "having count(distinct consortium_id) > 1)").fetchone()[0]
     assert shared > 0
+
+
+def test_the_warehouse_holds_every_generated_patent_once_and_all_unbroken_support(
+        loaded) -> None:
+    report, con = loaded
+    # a patent sent again with its registration a year later is still one patent
+    assert con.execute("select count(*), count(*) filter (where is_registered) "
+                       "from fct_patent").fetchone()[0] == PATENTS_PER_SCALE
+    assert con.execute("select count(*) from raw_patent").fetchone()[0] > PATENTS_PER_SCALE
+    broken = pl.concat([r.rejections for r in report.results]) \
+        .filter(pl.col("dataset") == "support").height
+    assert broken > 0
+    assert con.execute("select count(*) from fct_support").fetchone()[0] == \
+        SUPPORT_PER_SCALE - broken

@@ -17,6 +17,8 @@ from warehouse import queries
 from warehouse.catalogue import kpis
 from warehouse.connection import Reader
 
+CONSORTIA = {"vaiv", "42maru", "lg-ai", "nc-ai", "keti"}
+
 
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory: pytest.TempPathFactory) -> dict:
@@ -26,9 +28,15 @@ def shipped(tmp_path_factory: pytest.TempPathFactory) -> dict:
     try:
         latest = queries.periods(reader)[-1]
         board = queries.scorecard(latest, None, reader)
+        support = reader.frame("select consortium_id, min(period) as first_period, "
+                               "count(*) filter (where support_type = 'compute') as compute "
+                               "from fct_support group by consortium_id")
+        starts = reader.frame("select consortium_id, start_date from dim_consortium")
+        patents = reader.frame("select count(*) as n from fct_patent where is_acknowledged")
     finally:
         reader.close()
-    return {"report": report, "latest": latest, "board": board}
+    return {"report": report, "latest": latest, "board": board, "support": support,
+            "starts": starts, "patents": patents}
 
 
 def test_the_shipped_sample_loads_without_a_rejected_row(shipped: dict) -> None:
@@ -39,9 +47,20 @@ def test_the_shipped_sample_loads_without_a_rejected_row(shipped: dict) -> None:
     assert shipped["latest"] == "2026-Q3"
     active = {r["consortium_id"]: r["value"] for r in board.iter_rows(named=True)
               if r["kpi_id"] == "active_students"}
-    assert set(active) == {"vaiv", "42maru", "lg-ai", "ALL"}
+    assert set(active) == CONSORTIA | {"ALL"}
     assert all(v > 0 for v in active.values())
     assert active["ALL"] == sum(v for k, v in active.items() if k != "ALL")
+
+
+
+def test_every_consortium_reports_industry_support_from_its_first_quarter(shipped: dict) -> None:
+    support, starts = shipped["support"], shipped["starts"]
+    # the 2025 consortia from 2025-Q4
+    first = dict(support.select("consortium_id", "first_period").iter_rows())
+    start = {c: f"{d.year}-Q{(d.month - 1) // 3 + 1}" for c, d in starts.iter_rows()}
+    assert first == start and set(first) == CONSORTIA
+    assert all(n > 0 for n in support["compute"])
+    assert shipped["patents"]["n"].item() > 5
 
 
 def test_every_sample_consortium_has_targets_for_most_kpis_with_a_mix_of_statuses(

@@ -111,7 +111,7 @@ def test_the_workbook_has_one_sheet_per_kpi(snapshot: Snapshot) -> None:
     sheets = pl.read_excel(snapshot.file("internal/kpis-ko.xlsx"), sheet_id=0,
                            has_header=False, infer_schema_length=0)
     names = sheet_names([k.id for k in kpis()])
-    assert list(sheets) == ["목차", *names.values(), "읽는 법"]
+    assert list(sheets) == ["목차", *names.values(), "산학협력", "읽는 법"]
     students = sheets[names["active_students"]]
     assert students.item(0, 0) == "참여 학생 수"
     header = next(i for i in range(students.height) if students.item(i, 0) == "컨소시엄")

@@ -112,6 +112,33 @@ HAND_WORKED = [
      "1711201102; the lead company is not a university"),
     ("participating_universities", "42maru", "2025-Q2", 2, "Pusan and SKKU"),
     ("participating_universities", "ALL", "2025-Q2", 5, "3 + 2, none shared"),
+    # industry (tests/tiny_program.py, 2025-Q2): vaiv gives 1,000,000 API tokens (500,000 won in
+    # kind) and 4 H100 cards x 100 hours (2,000,000 won), Naver mentors 10 hours; 42maru gives
+    # 200,000 API calls (1,000,000 won). P1 (filed 10 March) is reported by both and names a grant
+    # of each; vaiv's US application names its project 1711201101; 42maru's P3 its 1711201201.
+    ("gpu_hours_delivered", "vaiv", "2025-Q2", 400, "4 cards x 100 hours (NVIDIA H100 80GB)"),
+    ("gpu_hours_delivered", "42maru", "2025-Q2", 0, "API calls only"),
+    ("gpu_hours_delivered", "vaiv", "2024-Q4", 0, "no support sent in 2024"),
+    ("api_tokens_delivered", "ALL", "2025-Q2", 1_000_000, "vaiv's tokens; 42maru's are calls"),
+    ("mentoring_hours", "vaiv", "2025-Q2", 10, "Naver's mentoring for vaiv"),
+    ("support_value_krw", "vaiv", "2025-Q2", 2_500_000, "'500000원' + 2,000,000, both in kind"),
+    ("support_value_krw", "ALL", "2025-Q2", 3_500_000, "vaiv's 2,500,000 + 42maru's 1,000,000"),
+    ("patents_filed", "vaiv", "2025-Q2", 2, "P1 (RS-2024-00397085) and the US application "
+     "(1711201101)"),
+    ("patents_filed", "42maru", "2025-Q2", 2, "P1 (also names 1711201201) and P3"),
+    ("patents_filed", "ALL", "2025-Q2", 3, "P1 once program-wide, the US application, P3"),
+    ("patents_filed_abroad", "ALL", "2025-Q2", 1, "the US application"),
+    ("patents_registered", "ALL", "2025-Q2", 0, "none registered yet"),
+    ("technology_transfers", "vaiv", "2025-Q2", 1, "KU-2025-001, a licence of P1"),
+    ("technology_transfers", "42maru", "2025-Q2", 0, "none"),
+    ("transfer_fees_krw", "ALL", "2025-Q2", 10_000_000, "KU-2025-001's fixed fee '10000000원'"),
+    ("outcomes_in_services", "vaiv", "2025-Q2", 1, "KU-2025-001 went into 'AI 상담 챗봇'"),
+    ("open_artefacts_released", "ALL", "2025-Q2", 2, "vaiv's model and 42maru's code"),
+    ("gpu_hours_per_student_fte", "vaiv", "2025-Q2", 400 / ((181 + 171 + 121) / 365),
+     "400 GPU-hours over vaiv's student FTE (see student_fte)"),
+    ("gpu_hours_per_student_fte", "42maru", "2025-Q2", 0, "no compute for M1"),
+    ("api_tokens_per_active_student", "vaiv", "2025-Q2", 1_000_000 / 3, "S2, S3, S6 active"),
+    ("api_tokens_per_active_student", "ALL", "2025-Q2", 1_000_000 / 4, "4 active students"),
 ]
 
 # The same program one quarter later: vaiv's 2025-Q3 adds S2's graduation (28 Feb 2025) with a
@@ -128,6 +155,9 @@ LATER_HAND_WORKED = [
      "Naver and S8 a bank -> 1 of 3"),
     ("employment_rate_6m", "vaiv", "2025-Q3", 100.0, "S1, S2 and S8 all employed -> 3 of 3"),
     ("degrees_awarded", "vaiv", "2025-Q3", 1, "S2's PhD on 28 Feb 2025"),
+    ("patents_registered", "vaiv", "2025-Q3", 1, "P1, filed in March, registered 20 August"),
+    ("patents_filed", "vaiv", "2025-Q3", 2, "P1 and the US application: P1 sent again "
+     "registered is still one patent"),
 ]
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from etl.pseudonymise import KEY_HEX_CHARS
 from warehouse import queries
-from warehouse.catalogue import kpis
+from warehouse.catalogue import kpi, kpis
 from warehouse.connection import Reader
 from warehouse.records import kpi_records, record_source
 
@@ -42,9 +42,16 @@ def test_a_consortiums_records_reproduce_its_figure(reader: Reader, kpi_id: str)
     records = kpi_records(kpi_id, "2025-Q2", ["vaiv"], reader)
     row = queries.trend(kpi_id, ["vaiv"], reader).filter(
         (pl.col("consortium_id") == "vaiv") & (pl.col("period") == "2025-Q2")).row(0, named=True)
-    if row["denominator"] is not None and kpi_id != "student_fte":
+    figure = kpi(kpi_id).figure
+    if figure.sql is not None and figure.measure == "sum":
+        # a hand-written ratio of two KPIs: its records add up to the numerator
+        assert records[figure.column].fill_null(0).sum() == row["numerator"], figure.column
+    elif row["denominator"] is not None and kpi_id != "student_fte":
         assert (records["is_counted"].sum(), records.height) == (row["numerator"],
                                                                  row["denominator"])
+    elif figure.measure == "sum" and kpi_id not in {"student_fte", "dispatch_person_months"}:
+        # a sum's records add up to it (GPU-hours, won values)
+        assert records[figure.column].fill_null(0).sum() == row["value"], figure.column
     elif kpi_id not in {"student_fte", "dispatch_person_months"}:
         keys = [c for c in records.columns if c.endswith(("_key", "_id")) and c not in
                 {"consortium_id", "host_institution_id"}]

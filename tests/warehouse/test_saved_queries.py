@@ -93,13 +93,13 @@ def check_rejected_rows_by_reason(frame: pl.DataFrame) -> None:
 
 def check_load_history(frame: pl.DataFrame) -> None:
     # rows in: vaiv 2024-Q4 6 students + 2 projects + 3 papers; 2025-Q2 2 students (S6, S3
-    # resent) + 2 destinations + 3 dispatches + 2 papers + 2 targets; 42maru 1 student + 1
-    # project + 1 paper
+    # resent) + 2 destinations + 3 dispatches + 2 papers + 2 targets + 7 industry records;
+    # 42maru 1 student + 1 project + 1 paper + 4 industry records
     assert rows(frame, "consortium_id", "period", "rows_in", "rows_accepted", "rows_rejected",
                 "rejected_pct") == [
-        ("42maru", "2025-Q2", 3, 3, 0, 0.0),
+        ("42maru", "2025-Q2", 7, 7, 0, 0.0),
         ("vaiv", "2024-Q4", 11, 9, 2, 18.2),
-        ("vaiv", "2025-Q2", 11, 11, 0, 0.0),
+        ("vaiv", "2025-Q2", 18, 18, 0, 0.0),
     ]
 
 
