@@ -16,7 +16,8 @@ from ui.charts import bar_figure, sankey_figure, trend_figure
 from ui.drilldown import kpi_drilldown
 from ui.filters import consortium_label, consortium_names, current, reporting_ids, url_selectbox
 from ui.i18n import language, t
-from ui.widgets import domain_cards, download_buttons, empty_state, labelled
+from ui.tables import table
+from ui.widgets import domain_cards, empty_state
 
 KPIS = ("gpu_hours_delivered", "gpu_hours_per_student_fte", "api_tokens_delivered",
         "api_tokens_per_active_student", "mentoring_hours", "support_value_krw",
@@ -70,10 +71,8 @@ else:
         st.caption(t("gpu_by_model"))
         st.plotly_chart(bar_figure(models, "gpu_model", {"gpu_hours": t("gpu_hours")},
                                    t("gpu_hours")), key="gpu-chart")
-    table = labelled(mine.with_columns(pl.col("gpu_hours", "mentoring_hours").round(1)),
-                     SUPPORT_COLUMNS)
-    st.dataframe(table, hide_index=True)
-    download_buttons(table, f"industry-support-{focus}-{filters.period}", key="support")
+    table(mine, SUPPORT_COLUMNS, name=f"industry-support-{focus}-{filters.period}",
+          key="support")
 
 st.subheader(t("industry_flow"))
 st.caption(t("industry_flow_help"))
@@ -82,12 +81,10 @@ links = [(r["source_stage"], r["target_stage"], r["records"])
 st.plotly_chart(sankey_figure({s: t(f"stage_{s}") for s in STAGES}, links),
                 key="flow-chart")
 stage_names = {s: t(f"stage_{s}") for s in STAGES}
-flow_table = labelled(flow.with_columns(
+table(flow.with_columns(
     (pl.col("source_stage").replace_strict(stage_names) + " → "
      + pl.col("target_stage").replace_strict(stage_names)).alias("link")),
-    {"link": "links", "records": "records"})
-st.dataframe(flow_table, hide_index=True)
-download_buttons(flow_table, f"industry-flow-{filters.period}", key="flow")
+    {"link": "links", "records": "records"}, name=f"industry-flow-{filters.period}", key="flow")
 
 st.subheader(t("industry_records"))
 kind = url_selectbox(t("industry_records"), RECORD_KINDS, "records",
@@ -98,7 +95,6 @@ records = data.industry_records(kind, filters.period, filters.consortium_ids) \
 if records.height == 0:
     empty_state()
 else:
-    st.dataframe(records, hide_index=True)
-    download_buttons(records, f"industry-{kind}-{filters.period}", key="records")
+    table(records, name=f"industry-{kind}-{filters.period}", key="records")
 
 kpi_drilldown(KPIS, "industry")

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from shown import shown
 from streamlit.testing.v1 import AppTest
 
 DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")
@@ -50,11 +51,11 @@ def test_the_page_draws_the_flow_with_counts_in_both_languages(lang: str, title:
 
 def test_support_drills_down_to_one_consortium_quarter_by_quarter() -> None:
     app = open_page()
-    rows = app.dataframe[0].value.to_dict("records")
+    rows = shown(app.dataframe[0]).to_dict("records")
     assert {(r["제공기관"], r["현물 (원)"], r["GPU 시간"]) for r in rows} == \
         {("포티투마루", 1_000_000, 0)}
     app.selectbox(key="industry_focus").set_value("vaiv").run()
-    rows = app.dataframe[0].value.to_dict("records")
+    rows = shown(app.dataframe[0]).to_dict("records")
     assert {(r["기준 분기"], r["제공기관"], r["현물 (원)"], r["GPU 시간"]) for r in rows} == \
         {("2025-Q2", "바이브컴퍼니", 2_500_000, 400), ("2025-Q2", "네이버", 0, 0)}
     assert app.query_params["industry_focus"] == "vaiv"
@@ -62,7 +63,7 @@ def test_support_drills_down_to_one_consortium_quarter_by_quarter() -> None:
 
 def test_a_link_opens_the_chosen_consortium_and_records_in_english() -> None:
     app = open_page({"lang": "en", "industry_focus": "vaiv", "records": "transfers"})
-    rows = app.dataframe[0].value.to_dict("records")
+    rows = shown(app.dataframe[0]).to_dict("records")
     assert {r["Provider"] for r in rows} == {"Vaiv Company", "Naver"}
     transfers = app.dataframe[2].value.to_dict("records")
     assert [(r["contract_number"], r["patent_ids"]) for r in transfers] == \

@@ -181,7 +181,7 @@ def test_the_industry_page_draws_its_flow_drills_down_and_downloads_in_both_lang
         # the support, flow and records tables' downloads, then the KPI drill-down's
         page.get_by_role("button", name="Download CSV").nth(2).click()
     content = download.value.path().read_bytes().decode("utf-8-sig")
-    assert [r["contract_number"] for r in csv.DictReader(io.StringIO(content))] == \
+    assert [r["Contract number"] for r in csv.DictReader(io.StringIO(content))] == \
         ["KU-2025-001"]
     no_error_box(page)
     open_page(page, f"{app_url}/industry?lang=ko")
