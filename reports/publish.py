@@ -106,9 +106,9 @@ def _write_reports(folder: Path, data: ReportData, rules: DisclosureRules,
     progress(step("writing HTML reports"))
     for (edition, lang), view in views.items():
         (folder / edition / f"report-{lang}.html").write_text(render.html(view), "utf-8")
-    progress(step("writing PDF reports"))
-    for (edition, lang), view in views.items():
-        (folder / edition / f"report-{lang}.pdf").write_bytes(render.pdf(view, svgs))
+    progress(step(f"writing {len(views)} PDF reports"))
+    for (edition, lang), document in render.pdfs(views, svgs).items():
+        (folder / edition / f"report-{lang}.pdf").write_bytes(document)
     progress(step("writing Excel workbooks"))
     for edition, lang in views:
         excel.write_workbook(folder / edition / f"kpis-{lang}.xlsx", data, edition, lang, rules)

@@ -9,9 +9,14 @@ here varies from run to run, so the same view always gives the same bytes.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 import plotly.io as pio
@@ -21,6 +26,8 @@ from plotly.offline import get_plotlyjs
 from reports.text import label
 
 TEMPLATES = Path(__file__).with_name("templates")
+PROJECT = Path(__file__).resolve().parents[1]
+K = TypeVar("K")
 
 
 @cache
@@ -62,7 +69,50 @@ def html(view: dict[str, Any], medium: str = "html",
 
 def pdf(view: dict[str, Any], svgs: dict[str, str]) -> bytes:
     """The report as an A4 PDF with vector charts and embedded fonts."""
+    return _pdf_from_html(html(view, "pdf", svgs))
+
+
+def pdfs(views: Mapping[K, dict[str, Any]], svgs: dict[str, str]) -> dict[K, bytes]:
+    """Each view's PDF, the documents laid out side by side, one worker process per core.
+
+    Laying out a report (weasyprint, pure Python) takes seconds a document and holds the GIL.
+    The workers are fresh interpreters (`python -m reports.render`), not forks of this process,
+    which may hold DuckDB and browser threads; they read the HTML from a scratch folder and
+    write the PDF beside it, so a document comes out the same as when laid out here.
+    """
+    documents = {key: html(view, "pdf", svgs) for key, view in views.items()}
+    workers = min(len(documents), os.cpu_count() or 1)
+    if workers <= 1:
+        return {key: _pdf_from_html(document) for key, document in documents.items()}
+    with tempfile.TemporaryDirectory(prefix="report-pdfs-") as scratch:
+        paths = {key: Path(scratch) / f"{index}.html"
+                 for index, key in enumerate(documents)}
+        for key, path in paths.items():
+            path.write_text(documents[key], "utf-8")
+        batches = [list(paths.values())[start::workers] for start in range(workers)]
+        processes = [subprocess.Popen([sys.executable, "-m", "reports.render", *map(str, batch)],
+                                      cwd=PROJECT, stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.PIPE, text=True)
+                     for batch in batches]
+        for process in processes:
+            _, error = process.communicate()
+            if process.returncode:
+                raise RuntimeError("laying out a PDF report failed: "
+                                   + (error.strip() or f"exit status {process.returncode}"))
+        return {key: path.with_suffix(".pdf").read_bytes() for key, path in paths.items()}
+
+
+def _pdf_from_html(document: str) -> bytes:
     import weasyprint
 
-    document = weasyprint.HTML(string=html(view, "pdf", svgs), base_url=str(TEMPLATES))
-    return document.write_pdf()
+    return weasyprint.HTML(string=document, base_url=str(TEMPLATES)).write_pdf()
+
+
+def _lay_out_files(paths: list[str]) -> None:
+    """Each HTML file laid out as the PDF beside it (what a `pdfs` worker does)."""
+    for path in map(Path, paths):
+        path.with_suffix(".pdf").write_bytes(_pdf_from_html(path.read_text("utf-8")))
+
+
+if __name__ == "__main__":
+    _lay_out_files(sys.argv[1:])
