@@ -9,6 +9,7 @@ must refuse with a useful message.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import polars as pl
@@ -125,14 +126,20 @@ def test_publishing_a_published_year_again_is_refused_without_replace(
 
 
 def test_republishing_gives_identical_values_and_hashes_in_a_new_folder(
-        published: dict) -> None:
-    first = published["newer"]
+        published: dict, tmp_path: Path) -> None:
+    # into a private copy: the session's snapshots are shared by every test and worker
+    root = tmp_path / "snapshots"
+    shutil.copytree(published["root"], root, symlinks=True)
+    first = snapshots.open_snapshot("2025-Q2", root)
+    assert first is not None and first.manifest == published["newer"].manifest
     steps: list[str] = []
-    second = publish(period="2025-Q2", replace=True, directory=published["root"],
+    second = publish(period="2025-Q2", replace=True, directory=root,
                      warehouse=published["warehouse"], progress=steps.append)
     assert second.path != first.path, "a snapshot is never changed in place"
     assert (first.path / "manifest.json").is_file(), "the replaced version is kept"
-    assert snapshots.open_snapshot("2025-Q2").path == second.path
+    assert snapshots.open_snapshot("2025-Q2", root).path == second.path
+    assert snapshots.open_snapshot("2025-Q2", published["root"]).path == \
+        published["newer"].path
     for key in ("kpis", "row_counts", "files", "code_version", "warehouse_version"):
         assert second.manifest[key] == first.manifest[key], key
     assert [s.split("]")[0] for s in steps] == [f"[{i}/7" for i in range(1, 8)]
