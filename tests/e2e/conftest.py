@@ -7,12 +7,13 @@ to test-results/.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
-from servers import start_server, stop_server
+from playwright.sync_api import Browser, Page, expect
+from servers import ROOT, start_server, stop_server
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -46,3 +47,33 @@ def app_url(tiny_warehouse: Path) -> Iterator[str]:
     yield server.url
     stop_server(server)
     print(server.output()[-3000:])
+
+
+RESULTS = ROOT / "test-results"
+
+
+@pytest.fixture(scope="module")
+def one_tab(browser: Browser, browser_context_args: dict) -> Iterator[Page]:
+    """One browser tab for a module's tests, each test opening its own address in it.
+
+    Every address opens a new Streamlit session, as a link opened by a reader does; what the
+    tab keeps is the browser's cache of the app's scripts. A fresh context per test compiled
+    them again each time: about twice the processor time per page on a two-core machine.
+    """
+    context = browser.new_context(**browser_context_args)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def page(one_tab: Page, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """The module's tab; a failing test leaves a screenshot in test-results/, and every test
+    ends signed out (no cookie kept) on an empty page."""
+    yield one_tab
+    outcome = getattr(request.node, "rep_call", None)
+    if outcome is not None and outcome.failed:
+        RESULTS.mkdir(exist_ok=True)
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "-", request.node.name)
+        one_tab.screenshot(path=RESULTS / f"{name}.png", full_page=True)
+    one_tab.goto("about:blank")  # the next test starts from no session
+    one_tab.context.clear_cookies()

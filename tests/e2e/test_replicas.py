@@ -16,7 +16,7 @@ from tiny_program import write_tiny_program
 from etl.load import load
 from warehouse.store import current_file
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("replicas")]
 
 
 def shown(page: Page, url: str, students: str) -> str:

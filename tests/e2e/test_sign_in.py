@@ -20,7 +20,7 @@ from servers import free_port, start_server, stop_server, wait_until_healthy
 
 from ui.navigation import PAGES
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("sign-in")]
 
 PEOPLE = {"leadership": "director@msit.example", "analyst": "analyst@nipa.example",
           "admin": "admin@nipa.example"}
