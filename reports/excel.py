@@ -83,7 +83,7 @@ def write_workbook(path: Path, data: ReportData, edition: str, language: str,
             and data.industry_fees is not None:
         view = industry_view(data.industry_flow, data.industry_support, data.industry_fees,
                              edition, language, lambda c: consortium_name(data, c, language))
-        sheet = workbook.add_worksheet(view["title"][:31])
+        sheet = workbook.add_worksheet(view["sheet_title"][:31])
         for r, line in enumerate(sheet_rows(view)):
             sheet.write_row(r, 0, line)
         sheet.set_column(0, 1, 28)

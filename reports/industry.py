@@ -59,7 +59,9 @@ def industry_view(flow: pl.DataFrame, support: pl.DataFrame, fees: pl.DataFrame,
     transfers = [{"consortium": consortium_name(r["consortium_id"]),
                   "cells": [_number(r[c]) for c in fee_columns]}
                  for r in fees.iter_rows(named=True)]
-    return {"title": label("industry", language), "flow_title": label("industry_flow", language),
+    return {"title": label("industry_detail", language),
+            "sheet_title": label("industry", language),
+            "flow_title": label("industry_flow", language),
             "transfers_title": label("industry_transfers", language),
             "transfer_headers": [label(c, language) for c in fee_columns],
             "transfers": transfers,

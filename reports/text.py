@@ -77,6 +77,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart_title": ("{domain}: {unit}", "{domain}: {unit}"),
     "edition": ("판", "Edition"),
     "industry": ("산학협력", "Industry collaboration"),
+    "industry_detail": ("산학협력 세부 현황", "Industry collaboration in detail"),
     "industry_flow": ("공동연구에서 성과, 기술이전, 사업화까지 (사업 시작부터 누적 건수)",
                       "From joint projects to outputs, transfers and services (records since "
                       "the start)"),

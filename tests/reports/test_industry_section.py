@@ -7,6 +7,8 @@ won in kind, 42maru's 1,000,000; vaiv's one transfer has a 10,000,000-won fixed 
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 import pytest
 
@@ -32,6 +34,15 @@ def test_both_editions_show_the_flow_and_only_the_internal_one_shows_won(
         assert ">400<" in html, "vaiv's 400 GPU-hours, a native unit, are in both editions"
     assert all(value in internal for value in WON)
     assert not any(value in public for value in WON)
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_the_contents_list_names_each_section_once(snapshot: Snapshot, language: str) -> None:
+    html = snapshot.file(f"internal/report-{language}.html").read_text(encoding="utf-8")
+    contents = html.split('id="contents"', 1)[1].split("</nav>", 1)[0]
+    titles = re.findall(r'<a href="#[^"]+">([^<]+)</a>', contents)
+    assert len(titles) >= 7, "summary, five domains, the industry detail, appendix and notes"
+    assert len(titles) == len(set(titles)), titles
 
 
 def test_the_internal_workbook_has_an_industry_sheet_with_fees_and_the_public_one_none(

@@ -120,7 +120,7 @@ def table_cells(text: str, language: str, consortia: list[str]) -> list[tuple[st
     """
     names = {entry.name(language): entry.id for entry in kpis()}
     # the industry section's tables count records (contracts, GPU-hours), not people
-    other_sections = {report_label("industry", language)}
+    other_sections = {report_label("industry_detail", language)}
     current, cells = None, []
     for line in text.splitlines():
         stripped = line.strip()
