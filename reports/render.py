@@ -67,13 +67,10 @@ def html(view: dict[str, Any], medium: str = "html",
         plotly_js=Markup(get_plotlyjs() if medium == "html" else ""))
 
 
-def pdf(view: dict[str, Any], svgs: dict[str, str]) -> bytes:
-    """The report as an A4 PDF with vector charts and embedded fonts."""
-    return _pdf_from_html(html(view, "pdf", svgs))
-
-
 def pdfs(views: Mapping[K, dict[str, Any]], svgs: dict[str, str]) -> dict[K, bytes]:
-    """Each view's PDF, the documents laid out side by side, one worker process per core.
+    """Each view's report as an A4 PDF with vector charts and embedded fonts.
+
+    The documents are laid out side by side, one worker process per core.
 
     Laying out a report (weasyprint, pure Python) takes seconds a document and holds the GIL.
     The workers are fresh interpreters (`python -m reports.render`), not forks of this process,
@@ -94,11 +91,14 @@ def pdfs(views: Mapping[K, dict[str, Any]], svgs: dict[str, str]) -> dict[K, byt
                                       cwd=PROJECT, stdout=subprocess.DEVNULL,
                                       stderr=subprocess.PIPE, text=True)
                      for batch in batches]
+        # every worker is waited for before the scratch folder goes, even when one failed
+        failures = []
         for process in processes:
             _, error = process.communicate()
             if process.returncode:
-                raise RuntimeError("laying out a PDF report failed: "
-                                   + (error.strip() or f"exit status {process.returncode}"))
+                failures.append(error.strip() or f"exit status {process.returncode}")
+        if failures:
+            raise RuntimeError("laying out a PDF report failed: " + failures[0])
         return {key: path.with_suffix(".pdf").read_bytes() for key, path in paths.items()}
 
 
