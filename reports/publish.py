@@ -107,7 +107,8 @@ def _write_reports(folder: Path, data: ReportData, rules: DisclosureRules,
     for (edition, lang), view in views.items():
         (folder / edition / f"report-{lang}.html").write_text(render.html(view), "utf-8")
     progress(step(f"writing {len(views)} PDF reports"))
-    for (edition, lang), document in render.pdfs(views, svgs).items():
+    documents = {key: render.html(view, "pdf", svgs) for key, view in views.items()}
+    for (edition, lang), document in render.pdfs(documents).items():
         (folder / edition / f"report-{lang}.pdf").write_bytes(document)
     progress(step("writing Excel workbooks"))
     for edition, lang in views:

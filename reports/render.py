@@ -67,30 +67,28 @@ def html(view: dict[str, Any], medium: str = "html",
         plotly_js=Markup(get_plotlyjs() if medium == "html" else ""))
 
 
-def pdfs(views: Mapping[K, dict[str, Any]], svgs: dict[str, str]) -> dict[K, bytes]:
-    """Each view's report as an A4 PDF with vector charts and embedded fonts.
+def pdfs(documents: Mapping[K, str]) -> dict[K, bytes]:
+    """Each HTML document (`html(view, "pdf", svgs)`) as an A4 PDF with embedded fonts.
 
-    The documents are laid out side by side, one worker process per core.
-
-    Laying out a report (weasyprint, pure Python) takes seconds a document and holds the GIL.
-    The workers are fresh interpreters (`python -m reports.render`), not forks of this process,
-    which may hold DuckDB and browser threads; they read the HTML from a scratch folder and
-    write the PDF beside it, so a document comes out the same as when laid out here.
+    Laying out a report (weasyprint, pure Python) takes seconds a document and holds the GIL,
+    so the documents are laid out side by side, one worker process per core. The workers are
+    fresh interpreters (`python -m reports.render`), not forks of this process, which may hold
+    DuckDB and browser threads; they read the HTML from a scratch folder and write the PDF
+    beside it, so a document comes out the same as when laid out here.
     """
-    documents = {key: html(view, "pdf", svgs) for key, view in views.items()}
     workers = min(len(documents), os.cpu_count() or 1)
     if workers <= 1:
         return {key: _pdf_from_html(document) for key, document in documents.items()}
     with tempfile.TemporaryDirectory(prefix="report-pdfs-") as scratch:
-        paths = {key: Path(scratch) / f"{index}.html"
-                 for index, key in enumerate(documents)}
+        paths = {key: Path(scratch) / f"{index}.html" for index, key in enumerate(documents)}
         for key, path in paths.items():
             path.write_text(documents[key], "utf-8")
-        batches = [list(paths.values())[start::workers] for start in range(workers)]
-        processes = [subprocess.Popen([sys.executable, "-m", "reports.render", *map(str, batch)],
+        files = [str(path) for path in paths.values()]
+        processes = [subprocess.Popen([sys.executable, "-m", "reports.render",
+                                       *files[start::workers]],
                                       cwd=PROJECT, stdout=subprocess.DEVNULL,
                                       stderr=subprocess.PIPE, text=True)
-                     for batch in batches]
+                     for start in range(workers)]
         # every worker is waited for before the scratch folder goes, even when one failed
         failures = []
         for process in processes:

@@ -189,6 +189,7 @@ def test_the_industry_page_draws_its_flow_drills_down_and_downloads_in_both_lang
         if download.value.suggested_filename.startswith("industry-transfers-"):
             break
         page.wait_for_timeout(1_000)
+    assert download.value.suggested_filename.startswith("industry-transfers-")
     content = download.value.path().read_bytes().decode("utf-8-sig")
     assert [r["Contract number"] for r in csv.DictReader(io.StringIO(content))] == \
         ["KU-2025-001"]
